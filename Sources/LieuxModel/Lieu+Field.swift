@@ -1,0 +1,42 @@
+extension Lieu {
+    /// The fields of the standard (v1.0.2), in its column order; raw values are the column names.
+    ///
+    /// This is the one place where the standard's names meet Swift's.
+    public enum Field: String, Sendable, Hashable, CaseIterable, Codable {
+        case id
+        case pivot
+        case nom
+        case commune
+        case codePostal = "code_postal"
+        case codeINSEE = "code_insee"
+        case adresse
+        case complementAdresse = "complement_adresse"
+        case latitude
+        case longitude
+        case typologie
+        case telephone
+        case courriels
+        case siteWeb = "site_web"
+        case horaires
+        case presentationResume = "presentation_resume"
+        case presentationDetail = "presentation_detail"
+        case source
+        case itinerance
+        case structureParente = "structure_parente"
+        case dateMaj = "date_maj"
+        case services
+        case publicsSpecifiquementAdresses = "publics_specifiquement_adresses"
+        case priseEnChargeSpecifique = "prise_en_charge_specifique"
+        case fraisACharge = "frais_a_charge"
+        case dispositifProgrammesNationaux = "dispositif_programmes_nationaux"
+        case formationsLabels = "formations_labels"
+        case autresFormationsLabels = "autres_formations_labels"
+        case modalitesAcces = "modalites_acces"
+        case modalitesAccompagnement = "modalites_accompagnement"
+        case ficheAccesLibre = "fiche_acces_libre"
+        case priseRdv = "prise_rdv"
+
+        /// The column's position in the standard, from 1.
+        public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
+    }
+}

@@ -1,0 +1,24 @@
+/// A streaming source of rows: one record at a time, never the whole file in memory.
+public protocol RowReader {
+    /// The format of the source, for reports.
+    var format: SourceFormat { get }
+    /// Column labels in source order. For a CSV file, the header row. For a JSON array of
+    /// objects, the keys seen so far, in order of first appearance: it grows while reading.
+    var labels: [String] { get }
+    /// The next record, or `nil` at the end of the source.
+    ///
+    /// Throws ``SourceError`` when the bytes cannot be read any further (not UTF-8,
+    /// broken JSON): the rows returned before stay valid.
+    mutating func nextRow() throws(SourceError) -> SourceRow?
+}
+
+/// The formats Lieux reads venue files from.
+public enum SourceFormat: String, Sendable, CaseIterable, Codable {
+    case csv
+    case json
+
+    /// Guesses the format from a file name's extension (`.json` → JSON, anything else → CSV).
+    public init(fileName: String) {
+        self = fileName.lowercased().hasSuffix(".json") ? .json : .csv
+    }
+}

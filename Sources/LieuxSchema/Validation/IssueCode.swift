@@ -1,0 +1,54 @@
+/// The stable codes of validation issues.
+///
+/// Schema errors use frictionless' error types, so that programs reading both reports agree;
+/// warnings (checks beyond the schema) use Lieux' own codes, in French.
+public enum IssueCode: String, Sendable, CaseIterable, Codable {
+    // Errors, as frictionless names them.
+    case typeError = "type-error"
+    case constraintError = "constraint-error"
+    case uniqueError = "unique-error"
+    case primaryKey = "primary-key"
+    case missingLabel = "missing-label"
+    case duplicateLabel = "duplicate-label"
+    case extraLabel = "extra-label"
+    case missingCell = "missing-cell"
+    case extraCell = "extra-cell"
+    case blankRow = "blank-row"
+    case encodingError = "encoding-error"
+    case formatError = "format-error"
+    case schemeError = "scheme-error"
+    case schemaError = "schema-error"
+
+    // Warnings: the file's structure.
+    case colonneInconnue = "colonne-inconnue"
+    case colonneFacultativeAbsente = "colonne-facultative-absente"
+    case colonneMalNommee = "colonne-mal-nommee"
+    case versionAncienne = "version-ancienne"
+
+    // Warnings: checks beyond the schema.
+    case coordonneesHorsFrance = "coordonnees-hors-france"
+    case coordonneesInversees = "coordonnees-inversees"
+    case coordonneesNulles = "coordonnees-nulles"
+    case coordonneesIncompletes = "coordonnees-incompletes"
+    case coordonneesHorsDepartement = "coordonnees-hors-departement"
+    case siretInvalide = "siret-invalide"
+    case pivotFictif = "pivot-fictif"
+    case dateMajFuture = "date-maj-future"
+    case dateMajAncienne = "date-maj-ancienne"
+    case codePostalInseeIncoherents = "code-postal-insee-incoherents"
+    case departementInconnu = "departement-inconnu"
+    case typologieInconnue = "typologie-inconnue"
+    case horairesInvalides = "horaires-invalides"
+
+    /// Whether issues of this code make a file invalid.
+    public var isError: Bool {
+        switch self {
+        case .typeError, .constraintError, .uniqueError, .primaryKey, .missingLabel, .duplicateLabel,
+            .extraLabel, .missingCell, .extraCell, .blankRow, .encodingError, .formatError, .schemeError,
+            .schemaError:
+            return true
+        default:
+            return false
+        }
+    }
+}

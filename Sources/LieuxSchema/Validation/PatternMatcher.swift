@@ -1,0 +1,126 @@
+import Foundation
+
+/// Checks a cell against a Table Schema `pattern` exactly as frictionless does: the pattern
+/// is anchored (`^…$`) and matched with Python's `re` semantics.
+///
+/// A multi-value pattern of the form `(?:(?:^|SEP)(A|B|…))+$` whose alternatives are plain
+/// labels is checked as membership of each value in a set, which gives the same answer as
+/// the regular expression, far faster. Any other pattern goes through ICU's engine, with `$`
+/// rewritten to mean what it means in Python (end of text, or before a final newline).
+public struct PatternMatcher: Sendable {
+    enum Strategy: Sendable {
+        case members(Set<String>, separator: Character)
+        case regex(RegexBox)
+    }
+
+    final class RegexBox: @unchecked Sendable {
+        // NSRegularExpression is immutable and documented as thread-safe.
+        let regex: NSRegularExpression
+        init(_ regex: NSRegularExpression) { self.regex = regex }
+    }
+
+    let strategy: Strategy
+    /// The pattern as written in the schema.
+    public let pattern: String
+
+    /// Compiles `pattern`; throws when the regular expression is invalid.
+    public init(pattern: String) throws(SchemaError) {
+        self.pattern = pattern
+        if let (labels, separator) = Self.membership(of: pattern) {
+            strategy = .members(Set(labels), separator: separator)
+            return
+        }
+        do {
+            let translated = "^(?:" + Self.pythonDollar(pattern) + ")(?=\\n?\\z)"
+            strategy = .regex(RegexBox(try NSRegularExpression(pattern: translated)))
+        } catch {
+            throw SchemaError(message: "Le motif « \(pattern) » n'est pas une expression régulière valide.")
+        }
+    }
+
+    /// Whether the whole `text` matches.
+    public func matches(_ text: String) -> Bool {
+        switch strategy {
+        case .members(let labels, let separator):
+            var value = Substring(text)
+            if value.hasSuffix("\n") { value = value.dropLast() }  // Python's `$` allows a final newline
+            var parts = value.split(separator: separator, omittingEmptySubsequences: false)
+            if parts.count > 1 && parts[0].isEmpty { parts.removeFirst() }  // `(?:^|\|)` allows one leading separator
+            return parts.allSatisfy { labels.contains(String($0)) }
+        case .regex(let box):
+            let range = NSRange(text.startIndex..<text.endIndex, in: text)
+            return box.regex.firstMatch(in: text, options: [.anchored], range: range) != nil
+        }
+    }
+
+    /// The labels that are not part of the vocabulary, for a multi-value pattern; `nil` for
+    /// other patterns.
+    public func unknownLabels(in text: String) -> [String]? {
+        guard case .members(let labels, let separator) = strategy else { return nil }
+        return text.split(separator: separator, omittingEmptySubsequences: false)
+            .map(String.init).filter { !labels.contains($0) }
+    }
+
+    /// The labels and separator of a pattern `(?:(?:^|SEP)(A|B|…))+$` whose alternatives
+    /// hold no regular-expression operator once unescaped; `nil` otherwise.
+    static func membership(of pattern: String) -> ([String], Character)? {
+        for (escaped, separator) in [("\\|", Character("|")), (";", Character(";")), (",", Character(","))] {
+            let prefix = "(?:(?:^|\(escaped))("
+            let suffix = "))+$"
+            guard pattern.hasPrefix(prefix), pattern.hasSuffix(suffix) else { continue }
+            let body = pattern.dropFirst(prefix.count).dropLast(suffix.count)
+            var labels: [String] = []
+            var current = ""
+            var iterator = body.makeIterator()
+            while let c = iterator.next() {
+                switch c {
+                case "\\":
+                    guard let next = iterator.next(), "()[]{}.*+?^$|\\/-".contains(next) else { return nil }
+                    current.append(next)
+                case "|":
+                    labels.append(current)
+                    current = ""
+                case "(", ")", "[", "]", "{", "}", ".", "*", "+", "?", "^", "$":
+                    return nil
+                default:
+                    current.append(c)
+                }
+            }
+            labels.append(current)
+            guard !labels.contains(where: { $0.isEmpty || $0.contains(separator) || $0.contains("\n") }) else { return nil }
+            return (labels, separator)
+        }
+        return nil
+    }
+
+    /// Rewrites every unescaped `$` outside a character class as Python's "end of text or
+    /// before a final newline".
+    static func pythonDollar(_ pattern: String) -> String {
+        var out = ""
+        var escaped = false
+        var inClass = false
+        for c in pattern {
+            if escaped {
+                out.append(c)
+                escaped = false
+                continue
+            }
+            switch c {
+            case "\\":
+                escaped = true
+                out.append(c)
+            case "[":
+                inClass = true
+                out.append(c)
+            case "]":
+                inClass = false
+                out.append(c)
+            case "$" where !inClass:
+                out += "(?=\\n?\\z)"
+            default:
+                out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,385 @@
+import Foundation
+import LieuxModel
+
+/// Options of a validation.
+public struct ValidationOptions: Sendable {
+    /// How many errors, then how many warnings, a report lists; the rest are only counted.
+    public var listLimit: Int = 1000
+    /// The day "today" is, for the checks of `date_maj`.
+    public var today: CalendarDate = .today
+    /// Whether to run the checks beyond the schema (warnings).
+    public var checksBeyondSchema = true
+
+    public init(listLimit: Int = 1000, today: CalendarDate = .today, checksBeyondSchema: Bool = true) {
+        self.listLimit = listLimit
+        self.today = today
+        self.checksBeyondSchema = checksBeyondSchema
+    }
+}
+
+/// One row after validation: its values by schema field, and whether it has errors.
+public struct CheckedRow: Sendable {
+    /// The physical row number (header = 1).
+    public var number: Int
+    /// One value per field of the schema, in schema order; `nil` when empty or absent.
+    public var values: [String?]
+    /// Whether the row has no error (it may have warnings).
+    public var isValid: Bool
+}
+
+/// The validation of one file, row by row: feed it the header, then each row.
+///
+/// It keeps only what checks need across rows (values of unique fields), never the rows.
+public struct ValidationSession {
+    public let schema: TableSchema
+    public let options: ValidationOptions
+    public private(set) var report: TaskReport
+
+    private var rules: [FieldRule]
+    private let missingValues: [String]
+    /// For each column of the source, the schema field it fills.
+    private var fieldOfColumn: [Int?] = []
+    /// For each schema field, the column that fills it.
+    private var columnOfField: [Int?]
+    private var headerRead = false
+    private var headerBroken = false
+    private let primaryKeyFields: [Int]
+    private var primaryKeys: [[String]: Int] = [:]
+    private var checks: ChecksBeyondSchema
+    private let started = Date()
+
+    public init(schema: TableSchema, place: String, format: SourceFormat, options: ValidationOptions = .init())
+        throws(SchemaError)
+    {
+        self.schema = schema
+        self.options = options
+        report = TaskReport(place: place, format: format, schemaVersion: schema.version)
+        var rules: [FieldRule] = []
+        for (index, field) in schema.fields.enumerated() {
+            rules.append(try FieldRule(descriptor: field, number: index + 1))
+        }
+        self.rules = rules
+        missingValues = schema.missingValues
+        columnOfField = Array(repeating: nil, count: schema.fields.count)
+        primaryKeyFields = schema.primaryKey.compactMap { key in schema.fields.firstIndex { $0.name == key } }
+        checks = ChecksBeyondSchema(schema: schema, today: options.today)
+    }
+
+    // MARK: - Header
+
+    /// Reads the labels of the source. For JSON, call again whenever new keys appear.
+    public mutating func read(labels: [String]) {
+        let firstTime = !headerRead
+        headerRead = true
+        report.labels = labels
+        let start = fieldOfColumn.count
+        guard labels.count > start else {
+            if firstTime { checkMissingColumns() }
+            return
+        }
+        for column in start..<labels.count {
+            let label = labels[column]
+            var field = schema.fields.firstIndex { $0.name == label }
+            if field == nil, let close = schema.fields.firstIndex(where: { Self.normalise($0.name) == Self.normalise(label) }) {
+                field = close
+                record(ValidationIssue(
+                    type: IssueCode.colonneMalNommee.rawValue, severity: .warning, rowNumber: 1,
+                    fieldName: label, fieldNumber: column + 1, cell: label,
+                    note: "label \"\(label)\" read as \"\(schema.fields[close].name)\"",
+                    message: "La colonne « \(label) » est lue comme « \(schema.fields[close].name) » : renommez-la exactement « \(schema.fields[close].name) »."))
+            }
+            if let f = field, let previous = columnOfField[f] {
+                record(ValidationIssue(
+                    type: IssueCode.duplicateLabel.rawValue, severity: .error, rowNumber: 1,
+                    fieldName: label, fieldNumber: column + 1, cell: label,
+                    note: "label \"\(label)\" at position \"\(column + 1)\" is duplicated to a label: at position \"\(previous + 1)\"",
+                    message: "La colonne « \(label) » apparaît deux fois dans l'en-tête (colonnes \(previous + 1) et \(column + 1)) : supprimez ou renommez l'une des deux."))
+                headerBroken = true
+                fieldOfColumn.append(nil)
+                continue
+            }
+            fieldOfColumn.append(field)
+            if let f = field {
+                columnOfField[f] = column
+            } else {
+                record(unknownColumnIssue(label: label, column: column))
+            }
+        }
+        if firstTime { checkMissingColumns() }
+    }
+
+    private func unknownColumnIssue(label: String, column: Int) -> ValidationIssue {
+        let otherVersions = SchemaVersion.allCases.filter { $0.rawValue != schema.version }
+        let hint: String
+        if let other = otherVersions.first(where: { (try? $0.schema.field(named: label)) != nil }) {
+            hint = " C'est une colonne de la version \(other.rawValue) du standard : mettez le fichier à jour (lieux import le convertit) ou validez-le avec --schema-version \(other.rawValue)."
+        } else if label.trimmingCharacters(in: .whitespaces).isEmpty {
+            hint = " Donnez-lui un nom ou supprimez-la."
+        } else {
+            hint = " Elle est ignorée ; vérifiez son nom si elle devait correspondre à un champ du standard."
+        }
+        return ValidationIssue(
+            type: IssueCode.colonneInconnue.rawValue, severity: .warning, rowNumber: 1, fieldName: label,
+            fieldNumber: column + 1, cell: label,
+            note: "extra-label: \"\(label)\" is not a field of the schema \(schema.version)",
+            message: "La colonne « \(label) » (colonne \(column + 1)) n'existe pas dans le standard \(schema.version).\(hint)")
+    }
+
+    private mutating func checkMissingColumns() {
+        guard report.format == .csv else { return }  // JSON objects simply omit empty keys
+        if report.labels.isEmpty {
+            record(ValidationIssue(
+                type: IssueCode.formatError.rawValue, severity: .error, note: "the source is empty",
+                message: "Le fichier est vide : il n'a même pas de ligne d'en-tête."))
+            headerBroken = true
+            return
+        }
+        for (index, field) in schema.fields.enumerated() where columnOfField[index] == nil {
+            if field.constraints.required {
+                headerBroken = true
+                record(ValidationIssue(
+                    type: IssueCode.missingLabel.rawValue, severity: .error, fieldName: field.name,
+                    fieldNumber: index + 1,
+                    note: "required field \"\(field.name)\" has no column",
+                    message: "La colonne obligatoire « \(field.name) » est absente de l'en-tête : ajoutez-la (l'ordre des colonnes est libre), aucune ligne ne peut être valide sans elle."))
+            } else {
+                record(ValidationIssue(
+                    type: IssueCode.colonneFacultativeAbsente.rawValue, severity: .warning, fieldName: field.name,
+                    fieldNumber: index + 1, note: "optional field \"\(field.name)\" has no column",
+                    message: "La colonne facultative « \(field.name) » est absente : ajoutez-la, même vide, pour que le fichier suive le standard."))
+            }
+        }
+    }
+
+    static func normalise(_ label: String) -> String {
+        FieldHints.fold(label.replacingOccurrences(of: " ", with: "_"))
+    }
+
+    // MARK: - Rows
+
+    /// Checks one row and returns its values by schema field.
+    public mutating func check(_ row: SourceRow) -> CheckedRow {
+        report.stats.rows += 1
+        let errorsBefore = report.stats.errors
+        var values = [String?](repeating: nil, count: rules.count)
+        let cells = row.cells
+        let isCSV = report.format == .csv
+
+        if cells.allSatisfy({ $0 == nil || missingValues.contains($0!) }) {
+            record(ValidationIssue(
+                type: IssueCode.blankRow.rawValue, severity: .error, rowNumber: row.number,
+                note: "",
+                message: "Ligne \(row.number) : la ligne est vide. Supprimez-la."))
+            return CheckedRow(number: row.number, values: values, isValid: false)
+        }
+
+        let columns = fieldOfColumn.count
+        if isCSV && cells.count > columns {
+            for column in columns..<cells.count {
+                let cell = cells[column] ?? ""
+                record(ValidationIssue(
+                    type: IssueCode.extraCell.rawValue, severity: .error, rowNumber: row.number,
+                    fieldName: "", fieldNumber: column + 1, cell: cell,
+                    note: "",
+                    message: "Ligne \(row.number) : cellule en trop en position \(column + 1) (« \(FieldHints.excerpt(cell)) ») alors que l'en-tête a \(columns) colonnes. Vérifiez les séparateurs et les guillemets de cette ligne."))
+            }
+        }
+
+        var erroneous = Set<Int>()
+        for (column, field) in fieldOfColumn.enumerated() {
+            guard let field else { continue }
+            if column >= cells.count {
+                guard isCSV else { continue }  // a JSON object without this key: null
+                erroneous.insert(field)
+                record(ValidationIssue(
+                    type: IssueCode.missingCell.rawValue, severity: .error, rowNumber: row.number,
+                    fieldName: rules[field].name, fieldNumber: column + 1, cell: "",
+                    note: "",
+                    message: "Ligne \(row.number) : il manque la cellule de la colonne « \(rules[field].name) » (la ligne a \(cells.count) cellules pour \(columns) colonnes). Vérifiez les séparateurs de cette ligne."))
+                continue
+            }
+            values[field] = cells[column]
+        }
+
+        for field in rules.indices {
+            guard !erroneous.contains(field) else { continue }
+            let text = values[field]
+            if columnOfField[field] == nil && isCSV {
+                values[field] = nil
+                continue  // reported once, on the header
+            }
+            switch rules[field].check(text, missingValues: missingValues) {
+            case .valid(let value):
+                if value == nil {
+                    values[field] = nil
+                } else if rules[field].descriptor.constraints.unique, let text,
+                    let first = rules[field].firstRow(ofDuplicate: text, row: row.number)
+                {
+                    erroneous.insert(field)
+                    record(Self.uniqueIssue(rules[field], text: text, row: row.number, column: columnOfField[field], first: first))
+                }
+            case .typeError:
+                erroneous.insert(field)
+                record(Self.typeIssue(rules[field], text: text ?? "", row: row.number, column: columnOfField[field]))
+            case .constraintError(let failed):
+                erroneous.insert(field)
+                record(constraintIssue(rules[field], failed: failed, text: text, row: row.number, column: columnOfField[field]))
+            }
+        }
+
+        if !primaryKeyFields.isEmpty, !primaryKeyFields.contains(where: { erroneous.contains($0) }) {
+            let key = primaryKeyFields.map { values[$0] ?? "" }
+            if !key.allSatisfy(\.isEmpty) {
+                if let first = primaryKeys[key] {
+                    record(ValidationIssue(
+                        type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row.number,
+                        cell: key.joined(separator: ", "),
+                        note: "the same as in the row at position \(first)",
+                        message: "Ligne \(row.number) : la clé primaire (\(primaryKeyFields.map { rules[$0].name }.joined(separator: ", "))) « \(key.joined(separator: ", ")) » est déjà celle de la ligne \(first) : chaque lieu doit avoir son propre identifiant."))
+                } else {
+                    primaryKeys[key] = row.number
+                }
+            }
+        }
+
+        if options.checksBeyondSchema {
+            for issue in checks.check(values: values, erroneous: erroneous, row: row.number, columnOfField: columnOfField) {
+                record(issue)
+            }
+        }
+
+        let valid = !headerBroken && report.stats.errors == errorsBefore
+        if valid { report.stats.validRows += 1 }
+        return CheckedRow(number: row.number, values: values, isValid: valid)
+    }
+
+    /// Records that the source could not be read any further.
+    public mutating func fail(_ error: SourceError) {
+        record(ValidationIssue(
+            type: error.code.rawValue, severity: .error, rowNumber: error.rowNumber, note: error.code.rawValue,
+            message: error.message))
+    }
+
+    /// Ends the validation and returns the report.
+    public mutating func finish() -> TaskReport {
+        report.stats.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    private mutating func record(_ issue: ValidationIssue) {
+        switch issue.severity {
+        case .error:
+            report.stats.errors += 1
+            if report.errors.count < options.listLimit { report.errors.append(issue) } else { report.partial = true }
+        case .warning:
+            report.stats.warnings += 1
+            if report.warnings.count < options.listLimit { report.warnings.append(issue) } else { report.partial = true }
+        }
+    }
+
+    // MARK: - Messages
+
+    private static func typeIssue(_ rule: FieldRule, text: String, row: Int, column: Int?) -> ValidationIssue {
+        let type = rule.descriptor.type
+        let what: String
+        switch type {
+        case .number:
+            what = "n'est pas un nombre : écrivez-le avec un point décimal, sans espace ni unité (ex. 45.75)"
+        case .integer:
+            what = "n'est pas un nombre entier"
+        case .date:
+            what = "n'est pas une date au format AAAA-MM-JJ (ex. 2024-04-02)"
+        case .boolean:
+            what = "n'est pas un booléen (true ou false)"
+        case .string, .any:
+            what = "n'est pas du texte"
+        }
+        return ValidationIssue(
+            type: IssueCode.typeError.rawValue, severity: .error, rowNumber: row, fieldName: rule.name,
+            fieldNumber: column.map { $0 + 1 }, cell: text,
+            note: "type is \"\(type.rawValue)/\(rule.descriptor.format ?? "default")\"",
+            message: "Ligne \(row), colonne « \(rule.name) » : « \(FieldHints.excerpt(text)) » \(what).")
+    }
+
+    private static func uniqueIssue(_ rule: FieldRule, text: String, row: Int, column: Int?, first: Int) -> ValidationIssue {
+        ValidationIssue(
+            type: IssueCode.uniqueError.rawValue, severity: .error, rowNumber: row, fieldName: rule.name,
+            fieldNumber: column.map { $0 + 1 }, cell: text,
+            note: "the same as in the row at position \(first)",
+            message: "Ligne \(row), colonne « \(rule.name) » : « \(FieldHints.excerpt(text)) » est déjà utilisé ligne \(first) ; chaque valeur de « \(rule.name) » doit être unique.")
+    }
+
+    private func constraintIssue(_ rule: FieldRule, failed: [String], text: String?, row: Int, column: Int?) -> ValidationIssue {
+        let constraints = rule.descriptor.constraints
+        let notes = failed.map { name -> String in
+            let value: String
+            switch name {
+            case "required": value = "True"
+            case "pattern": value = constraints.pattern ?? ""
+            case "minLength": value = constraints.minLength.map(String.init) ?? ""
+            case "maxLength": value = constraints.maxLength.map(String.init) ?? ""
+            case "minimum": value = constraints.minimum?.description ?? ""
+            case "maximum": value = constraints.maximum?.description ?? ""
+            default: value = constraints.enum.map { $0.map(\.description).joined(separator: ", ") } ?? ""
+            }
+            return "constraint \"\(name)\" is \"\(value)\""
+        }
+        var sentences: [String] = []
+        var suggestion: String?
+        let cell = text ?? ""
+        for name in failed {
+            switch name {
+            case "required":
+                sentences.append("la valeur est obligatoire mais la cellule est vide : renseignez-la")
+            case "maxLength":
+                sentences.append("\(cell.unicodeScalars.count) caractères, pour \(constraints.maxLength ?? 0) au plus : raccourcissez le texte"
+                    + (rule.name == "presentation_resume" ? " (le détail a sa place dans presentation_detail)" : ""))
+            case "minLength":
+                sentences.append("\(cell.unicodeScalars.count) caractères, pour \(constraints.minLength ?? 0) au moins")
+            case "pattern":
+                if let vocabulary = rule.descriptor.vocabulary, let unknown = rule.pattern?.unknownLabels(in: cell) {
+                    let separator = schema.multiValueSeparator
+                    let bad = unknown.map { $0.isEmpty ? "(valeur vide : séparateur « \(separator) » en trop ?)" : "« \($0) »" }
+                    var sentence = "\(bad.joined(separator: ", ")) " + (unknown.count > 1 ? "ne font" : "ne fait")
+                        + " pas partie des valeurs autorisées : " + vocabulary.joined(separator: " ; ")
+                        + " (plusieurs valeurs séparées par « \(separator) »)"
+                    let fixed = cell.split(separator: Character(separator), omittingEmptySubsequences: true).map { part in
+                        vocabulary.contains(String(part)) ? String(part) : (FieldHints.closestLabel(to: String(part), in: vocabulary) ?? "")
+                    }
+                    if !fixed.contains(""), !fixed.isEmpty {
+                        suggestion = fixed.joined(separator: separator)
+                        sentence += " ; vouliez-vous dire « \(suggestion!) » ?"
+                    }
+                    sentences.append(sentence)
+                } else if let form = FieldHints.expectedForm(of: rule.name) {
+                    sentences.append("la valeur ne respecte pas la forme attendue : \(form)")
+                } else {
+                    sentences.append("la valeur ne respecte pas le motif \(constraints.pattern ?? "")")
+                }
+            case "minimum":
+                sentences.append("la valeur est inférieure au minimum \(constraints.minimum?.description ?? "")")
+            case "maximum":
+                sentences.append("la valeur dépasse le maximum \(constraints.maximum?.description ?? "")")
+            default:
+                sentences.append("la valeur n'est pas dans la liste autorisée")
+            }
+        }
+        let shown = text.map { " « \(FieldHints.excerpt($0)) »" } ?? ""
+        return ValidationIssue(
+            type: IssueCode.constraintError.rawValue, severity: .error, rowNumber: row, fieldName: rule.name,
+            fieldNumber: column.map { $0 + 1 }, cell: cell,
+            note: notes.joined(separator: "; "),
+            message: "Ligne \(row), colonne « \(rule.name) »\(shown) : " + sentences.joined(separator: " ; ") + ".",
+            suggestion: suggestion)
+    }
+}
+
+extension CalendarDate {
+    /// Today, in Paris.
+    public static var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)!
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Validates venue files against a version of the standard, streaming their rows.
+public struct Validator: Sendable {
+    /// The version to validate against; `nil` detects it from each file's columns.
+    public var version: SchemaVersion?
+    public var options: ValidationOptions
+
+    public init(version: SchemaVersion? = nil, options: ValidationOptions = .init()) {
+        self.version = version
+        self.options = options
+    }
+
+    /// Opens a reader for the file at `url`, by its extension (`.json` or CSV).
+    public static func reader(for url: URL, format: SourceFormat? = nil) throws(SourceError) -> any RowReader {
+        switch format ?? SourceFormat(fileName: url.lastPathComponent) {
+        case .csv: return try CSVRowReader(url: url)
+        case .json: return try JSONRowReader(url: url)
+        }
+    }
+
+    /// Validates the file at `url`. A file that cannot be opened gives a report with a
+    /// `scheme-error`; the schema files are part of the installation, so their absence throws.
+    public func validate(fileAt url: URL, place: String? = nil, format: SourceFormat? = nil) throws(SchemaError) -> TaskReport {
+        let place = place ?? url.path
+        let format = format ?? SourceFormat(fileName: url.lastPathComponent)
+        var reader: any RowReader
+        do {
+            reader = try Self.reader(for: url, format: format)
+        } catch {
+            var session = try ValidationSession(schema: (version ?? .current).schema, place: place, format: format, options: options)
+            session.fail(error)
+            return session.finish()
+        }
+        return try validate(&reader, place: place)
+    }
+
+    /// Validates the rows of `reader`, one at a time; `onRow` receives every checked row.
+    public func validate(
+        _ reader: inout some RowReader, place: String, onRow: (CheckedRow) -> Void = { _ in }
+    ) throws(SchemaError) -> TaskReport {
+        let version = self.version ?? SchemaVersion.detect(labels: reader.labels)
+        var session = try ValidationSession(schema: version.schema, place: place, format: reader.format, options: options)
+        session.read(labels: reader.labels)
+        do {
+            while let row = try reader.nextRow() {
+                if reader.labels.count != session.report.labels.count { session.read(labels: reader.labels) }
+                onRow(session.check(row))
+            }
+            if reader.labels.count != session.report.labels.count { session.read(labels: reader.labels) }
+        } catch {
+            session.fail(error)
+        }
+        return session.finish()
+    }
+}

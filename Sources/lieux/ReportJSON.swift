@@ -1,0 +1,11 @@
+import Foundation
+import LieuxSchema
+
+/// The JSON form of validation reports: frictionless' shape, keys sorted, UTF-8 as is.
+enum ReportJSON {
+    static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+}
