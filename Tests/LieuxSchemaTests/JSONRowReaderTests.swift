@@ -182,7 +182,7 @@ struct JSONRowReaderTests {
         SourceRow(number: 4, cells: [String?](repeating: nil, count: 10)),
     ]
 
-    @Test("the same rows whatever the chunk size", arguments: [Array(1...17), [64, 1000, JSONScanner.defaultChunkSize]].joined())
+    @Test("the same rows whatever the chunk size", arguments: Array(1...17) + [64, 1000, JSONScanner.defaultChunkSize])
     func chunkBoundaries(chunkSize: Int) {
         let reading = Self.read(bytes: Self.chunkSample, chunkSize: chunkSize)
         #expect(reading.error == nil)
@@ -288,7 +288,7 @@ struct JSONRowReaderTests {
         #expect(reading.error?.message.hasPrefix("JSON invalide ligne 3, colonne 9 (octet n° 23) : ") == true)
         #expect(reading.error?.rowNumber == 3)
         let truncated = Self.read("[\n{\"a\":\n")
-        #expect(truncated.error?.message.contains("(ligne 3, après 9 octets)") == true)
+        #expect(truncated.error?.message.contains("(ligne 3, après 8 octets)") == true)
     }
 
     @Test("an error stops reading and is thrown again; the rows before it stay")
@@ -333,38 +333,39 @@ struct JSONRowReaderTests {
             let whole = Self.read(bytes: bytes)
             #expect(reading.rows == whole.rows)
             #expect(reading.error == whole.error)
-            #expect(reading.rows.count + (reading.error == nil ? 0 : 1) >= 1 || reading.error != nil)
+            if let error = reading.error {
+                #expect(error.code == .format || error.code == .encoding)
+                #expect(error.rowNumber == reading.rows.count + 2)
+            }
         }
     }
 
     @Test("a missing file is an I/O error naming the file")
     func missingFile() {
-        let url = URL(fileURLWithPath: "/nonexistent-lieux/absent.json")
-        #expect {
-            _ = try JSONRowReader(url: url)
-        } throws: { error in
-            guard let error = error as? SourceError else { return false }
-            return error.code == .io && error.message.contains("absent.json") && error.message.contains("introuvable")
+        let error = #expect(throws: SourceError.self) {
+            _ = try JSONRowReader(url: URL(fileURLWithPath: "/nonexistent-lieux/absent.json"))
         }
+        #expect(error?.code == .io)
+        #expect(error?.message == "Impossible de lire le fichier « /nonexistent-lieux/absent.json » : fichier introuvable.")
     }
 
     @Test("a folder is an I/O error")
     func folder() {
-        #expect {
+        let error = #expect(throws: SourceError.self) {
             _ = try JSONRowReader(url: FileManager.default.temporaryDirectory)
-        } throws: { error in
-            (error as? SourceError)?.code == .io && (error as? SourceError)?.message.contains("dossier") == true
         }
+        #expect(error?.code == .io)
+        #expect(error?.message.contains("c'est un dossier") == true)
     }
 
     @Test("a URL that is not a local file is an I/O error")
     func remoteURL() throws {
         let url = try #require(URL(string: "https://example.org/lieux.json"))
-        #expect {
+        let error = #expect(throws: SourceError.self) {
             _ = try JSONRowReader(url: url)
-        } throws: { error in
-            (error as? SourceError)?.code == .io && (error as? SourceError)?.message.contains("https://example.org/lieux.json") == true
         }
+        #expect(error?.code == .io)
+        #expect(error?.message.contains("« https://example.org/lieux.json »") == true)
     }
 
     // MARK: - The national cartography's files
@@ -413,7 +414,10 @@ struct JSONRowReaderTests {
                 case let string as String:
                     #expect(cell == string, "row \(row.number), \(label)")
                 case let number as NSNumber:
-                    #expect(cell.flatMap(Double.init) == number.doubleValue, "row \(row.number), \(label)")
+                    // Foundation's own number parsing can miss the correctly rounded double by
+                    // an ulp (swift-corelibs-foundation); `Double(String)` does not.
+                    let value = try #require(cell.flatMap(Double.init), "row \(row.number), \(label)")
+                    #expect(abs(value - number.doubleValue) <= 2 * value.ulp, "row \(row.number), \(label)")
                 default:
                     Issue.record("row \(row.number), \(label): a value of an unexpected type")
                 }

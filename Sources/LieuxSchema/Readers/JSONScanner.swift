@@ -50,6 +50,8 @@ struct JSONScanner: Sendable {
     static let maximumDepth = 128
     /// Room kept beyond a chunk for look-ahead: a surrogate pair is 12 bytes.
     private static let lookAhead = 16
+    /// The most bytes of a word quoted in a message (« NaN », « Infinity »).
+    private static let quotedLength = 20
 
     /// The file's name, for messages; `nil` for bytes that have none (an HTTP body).
     let sourceName: String?
@@ -415,9 +417,10 @@ struct JSONScanner: Sendable {
             return
         default:
             position += 1
+            let shown = (0x21...0x7E).contains(letter) ? String(Character(Unicode.Scalar(letter))) : Self.hex(letter)
             throw SourceError(
                 code: .format,
-                message: "JSON invalide \(location) : séquence d'échappement « \\\(describeCharacter()) » inconnue "
+                message: "JSON invalide \(location) : séquence d'échappement « \\\(shown) » inconnue "
                     + "(seules \\\" \\\\ \\/ \\b \\f \\n \\r \\t et \\uXXXX existent ; écrivez \\\\ pour une barre oblique inverse).")
         }
         if decoding {
@@ -638,8 +641,10 @@ struct JSONScanner: Sendable {
 
     /// The error for the byte at `position` (or the end of the source) where `expected` was due.
     ///
-    /// Call it after `peek()`: it does not read further. Invalid UTF-8 there is an encoding error.
-    func unexpected(expected: String) -> SourceError {
+    /// Call it after `peek()`. It reads a few bytes ahead to quote what it found, so that the
+    /// message does not depend on where a chunk ends. Invalid UTF-8 there is an encoding error.
+    mutating func unexpected(expected: String) -> SourceError {
+        _ = try? ensure(Self.quotedLength)
         guard position < end else { return truncated(expected: expected) }
         if buffer[position] >= 0x80, utf8Length(at: position) < 0 { return encodingError() }
         return SourceError(
@@ -648,7 +653,7 @@ struct JSONScanner: Sendable {
     }
 
     /// The error for a byte that cannot start a value, with a hint for the usual mistakes.
-    func unexpectedValue() -> SourceError {
+    mutating func unexpectedValue() -> SourceError {
         var error = unexpected(expected: "une valeur (chaîne entre guillemets, nombre, true, false, null, tableau ou objet)")
         guard error.code == .format, position < end else { return error }
         let word = String(decoding: wordBytes(), as: UTF8.self)
@@ -711,10 +716,11 @@ struct JSONScanner: Sendable {
         }
     }
 
-    /// The ASCII letters and digits from `position` that are already in the buffer (at most 20).
+    /// The ASCII letters and digits from `position` that are already in the buffer, at most
+    /// `quotedLength`.
     private func wordBytes() -> ArraySlice<UInt8> {
         var index = position
-        while index < end, index - position < 20 {
+        while index < end, index - position < Self.quotedLength {
             let byte = buffer[index]
             guard (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { break }
             index += 1

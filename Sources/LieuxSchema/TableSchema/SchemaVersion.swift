@@ -13,14 +13,26 @@ public enum SchemaVersion: String, Sendable, CaseIterable, Codable {
         get throws(SchemaError) { try SchemaCatalogue.shared.schema(for: self) }
     }
 
-    /// Guesses the version of a file from its column labels: the version whose own columns
-    /// (`lieux:detectionColumns`) appear most; the current version when none appears.
-    public static func detect(labels: [String]) -> SchemaVersion {
+    /// Guesses the version of a file from its column labels and its first rows: each
+    /// version scores one point per column that only it has (`lieux:detectionColumns`) and one
+    /// per cell of a vocabulary field that matches its pattern. The current version wins ties.
+    ///
+    /// Producers mix versions (the national cartography's v1 exports still carry v0.1 keys),
+    /// so the values, not only the names, decide.
+    public static func detect(labels: [String], rows: [SourceRow] = []) -> SchemaVersion {
         let present = Set(labels.map { $0.trimmingCharacters(in: .whitespaces) })
         var best = (version: SchemaVersion.current, score: 0)
         for version in allCases {
             guard let schema = try? version.schema else { continue }
-            let score = schema.detectionColumns.filter(present.contains).count
+            var score = schema.detectionColumns.filter(present.contains).count
+            for field in schema.fields where field.vocabulary != nil {
+                guard let column = labels.firstIndex(of: field.name),
+                    let pattern = field.constraints.pattern.flatMap({ try? PatternMatcher(pattern: $0) })
+                else { continue }
+                for row in rows where column < row.cells.count {
+                    if let cell = row.cells[column], !cell.isEmpty, pattern.matches(cell) { score += 1 }
+                }
+            }
             if score > best.score { best = (version, score) }
         }
         return best.version

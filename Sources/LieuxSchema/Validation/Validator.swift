@@ -6,6 +6,9 @@ public struct Validator: Sendable {
     public var version: SchemaVersion?
     public var options: ValidationOptions
 
+    /// How many rows are read ahead to detect the version of a file.
+    static let detectionRows = 50
+
     public init(version: SchemaVersion? = nil, options: ValidationOptions = .init()) {
         self.version = version
         self.options = options
@@ -39,9 +42,24 @@ public struct Validator: Sendable {
     public func validate(
         _ reader: inout some RowReader, place: String, onRow: (CheckedRow) -> Void = { _ in }
     ) throws(SchemaError) -> TaskReport {
-        let version = self.version ?? SchemaVersion.detect(labels: reader.labels)
+        // Rows read ahead to detect the version; checked first, in order.
+        var pending: [SourceRow] = []
+        var failure: SourceError?
+        if self.version == nil {
+            do {
+                while pending.count < Self.detectionRows, let row = try reader.nextRow() { pending.append(row) }
+            } catch {
+                failure = error
+            }
+        }
+        let version = self.version ?? SchemaVersion.detect(labels: reader.labels, rows: pending)
         var session = try ValidationSession(schema: version.schema, place: place, format: reader.format, options: options)
         session.read(labels: reader.labels)
+        for row in pending { onRow(session.check(row)) }
+        if let failure {
+            session.fail(failure)
+            return session.finish()
+        }
         do {
             while let row = try reader.nextRow() {
                 if reader.labels.count != session.report.labels.count { session.read(labels: reader.labels) }
