@@ -222,7 +222,7 @@ extension Departement {
         Departement(code: "987", nom: "Polynésie française", region: nil,
                     bounds: GeoBounds(minLongitude: -154.800, minLatitude: -28.000, maxLongitude: -134.400, maxLatitude: -7.800)),
         Departement(code: "988", nom: "Nouvelle-Calédonie", region: nil,
-                    bounds: GeoBounds(minLongitude: 158.000, minLatitude: -23.000, maxLongitude: 172.300, maxLatitude: -17.800)),
+                    bounds: GeoBounds(minLongitude: 157.900, minLatitude: -23.200, maxLongitude: 172.300, maxLatitude: -17.800)),
     ]
 
     /// The 20 postal codes used by communes of another département than their first digits

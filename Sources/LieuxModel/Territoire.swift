@@ -112,7 +112,7 @@ extension Territoire {
     /// Nouvelle-Calédonie, from the Chesterfield Islands to Matthew and Hunter.
     public static let nouvelleCaledonie = Territoire(
         nom: "Nouvelle-Calédonie",
-        bounds: GeoBounds(minLongitude: 157.9, minLatitude: -23.1, maxLongitude: 172.4, maxLatitude: -17.7),
+        bounds: GeoBounds(minLongitude: 157.8, minLatitude: -23.3, maxLongitude: 172.4, maxLatitude: -17.7),
         codesDepartements: ["988"]
     )
     /// The southern islands of the Terres australes et antarctiques françaises (Crozet,

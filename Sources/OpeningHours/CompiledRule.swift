@@ -1,7 +1,7 @@
 import Foundation
 
 /// A rule ready for evaluation: its day filter, its minutes sorted and split at midnight,
-/// and the status it gives.
+/// and the state it gives; plain values only, with its lists kept in the program's pools.
 struct CompiledRule: Sendable {
     /// A span of minutes of one day, `start..<end`, 0…1440.
     struct Minutes: Sendable, Hashable {
@@ -12,17 +12,22 @@ struct CompiledRule: Sendable {
     }
 
     let separator: Rule.Separator
-    let status: OpeningStatus
+    let state: OpeningState
+    /// Index of the rule's status (state and comment) in ``Program/statuses``.
+    let statusIndex: Int
     let filter: DayFilter
-    /// Spans of the day the rule matches.
-    let today: [Minutes]
-    /// Spans of the next day, for spans that go past midnight (`22:00-02:00`).
-    let spill: [Minutes]
+    /// Indices in ``Program/spans`` of the spans of the day the rule matches.
+    let today: Range<Int>
+    /// Indices in ``Program/spans`` of the spans of the next day, for spans that go past
+    /// midnight (`22:00-02:00`).
+    let spill: Range<Int>
 
-    init(rule: Rule) {
+    /// Compiles a rule, appending its parts to the program's pools.
+    init(rule: Rule, index: Int, pools: inout Program.Pools) {
         separator = rule.separator
-        status = OpeningStatus(state: rule.state, comment: rule.comment)
-        filter = DayFilter(rule: rule)
+        state = rule.state
+        statusIndex = index
+        filter = DayFilter(rule: rule, years: &pools.years, monthdays: &pools.monthdays, nthMasks: &pools.nthMasks)
         var today: [Minutes] = []
         var spill: [Minutes] = []
         if rule.times.isEmpty {
@@ -41,16 +46,9 @@ struct CompiledRule: Sendable {
                 spill.append(Minutes(start: max(span.start - 1440, 0), end: end - 1440, openEnded: false))
             }
         }
-        self.today = today.sorted { $0.start < $1.start }
-        self.spill = spill.sorted { $0.start < $1.start }
-    }
-
-    /// The span containing a minute, if any: 1 for a plain span, 2 for an open end, 0 for none.
-    @inline(__always)
-    static func find(_ minute: Int, in spans: [Minutes]) -> Int {
-        for span in spans where minute >= span.start && minute < span.end {
-            return span.openEnded ? 2 : 1
-        }
-        return 0
+        self.today = pools.spans.count..<(pools.spans.count + today.count)
+        pools.spans += today.sorted { $0.start < $1.start }
+        self.spill = pools.spans.count..<(pools.spans.count + spill.count)
+        pools.spans += spill.sorted { $0.start < $1.start }
     }
 }

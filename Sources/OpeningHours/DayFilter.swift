@@ -1,29 +1,35 @@
 import Foundation
 
-/// The day selectors of a rule compiled into masks and integer ranges, so that deciding
-/// whether a rule applies to a day costs a few bit operations.
+/// The day selectors of a rule compiled into masks and ranges of the program's pools, so
+/// that deciding whether a rule applies to a day costs a few bit operations and no
+/// reference counting (the type holds plain values only).
 struct DayFilter: Sendable {
     /// No day selector at all: every day matches.
     var matchesEveryDay = true
-    var years: [YearRange] = []
-    var monthdays: [CompiledMonthday] = []
+    /// Indices of the rule's year ranges in ``Program/years``.
+    var years: Range<Int> = 0..<0
+    /// Indices of the rule's month and date ranges in ``Program/monthdays``.
+    var monthdays: Range<Int> = 0..<0
     /// Bit n set for ISO week n; 0 when there is no week selector.
     var weekMask: UInt64 = 0
     /// Whether the rule has a weekday or holiday selector.
     var hasWeekdaySelector = false
     /// Bit d set for weekday d (0 = Monday).
     var weekdayMask: UInt8 = 0
-    /// For each weekday, bits 0…4 for the 1st…5th of the month, bits 5…9 for the last…5th
-    /// from the end; empty when there is no `[n]`.
-    var nthMasks: [UInt16] = []
+    /// Index in ``Program/nthMasks`` of the rule's seven masks (one per weekday: bits 0…4
+    /// for the 1st…5th of the month, bits 5…9 for the last…5th from the end); -1 if none.
+    var nth = -1
     var publicHoliday = false
     var schoolHoliday = false
     /// The weekdays a holiday must fall on (`SH Mo-Fr`); all days when not restricted.
     var holidayWeekdayMask: UInt8 = 0x7F
 
-    init(rule: Rule) {
-        years = rule.years
-        monthdays = rule.monthdays.map(CompiledMonthday.init)
+    /// Compiles the day selectors of a rule, appending its items to the program's pools.
+    init(rule: Rule, years: inout [YearRange], monthdays: inout [CompiledMonthday], nthMasks: inout [UInt16]) {
+        self.years = years.count..<(years.count + rule.years.count)
+        years += rule.years
+        self.monthdays = monthdays.count..<(monthdays.count + rule.monthdays.count)
+        monthdays += rule.monthdays.map(CompiledMonthday.init)
         for range in rule.weeks { weekMask |= range.mask }
         hasWeekdaySelector = !rule.weekdays.isEmpty
         for item in rule.weekdays {
@@ -31,10 +37,13 @@ struct DayFilter: Sendable {
             case let .range(from, to):
                 weekdayMask |= Self.mask(from: from, to: to)
             case let .nth(day, ranges):
-                if nthMasks.isEmpty { nthMasks = Array(repeating: 0, count: 7) }
+                if nth < 0 {
+                    nth = nthMasks.count
+                    nthMasks += Array(repeating: 0, count: 7)
+                }
                 for range in ranges {
                     for n in range.from...range.to where n != 0 {
-                        nthMasks[day.rawValue] |= n > 0 ? 1 << UInt16(n - 1) : 1 << UInt16(4 - n)
+                        nthMasks[nth + day.rawValue] |= n > 0 ? 1 << UInt16(n - 1) : 1 << UInt16(4 - n)
                     }
                 }
             case .holiday(.publicHoliday):
@@ -49,7 +58,7 @@ struct DayFilter: Sendable {
                 holidayWeekdayMask |= Self.mask(from: from, to: to)
             }
         }
-        matchesEveryDay = years.isEmpty && monthdays.isEmpty && weekMask == 0 && !hasWeekdaySelector
+        matchesEveryDay = self.years.isEmpty && self.monthdays.isEmpty && weekMask == 0 && !hasWeekdaySelector
     }
 
     static func mask(from: Weekday, to: Weekday) -> UInt8 {
@@ -61,31 +70,6 @@ struct DayFilter: Sendable {
             day = day.next
         }
         return mask
-    }
-
-    /// Whether the rule applies to a day; `schoolHoliday` says whether to take the day as a
-    /// school holiday (unknown to Lieux: the program tries both).
-    @inline(__always)
-    func matches(_ day: LocalDay, schoolHoliday isSchoolHoliday: Bool) -> Bool {
-        if matchesEveryDay { return true }
-        if !years.isEmpty, !years.contains(where: { $0.contains(day.year) }) { return false }
-        if !monthdays.isEmpty, !monthdays.contains(where: { $0.contains(day) }) { return false }
-        if weekMask != 0, (weekMask >> UInt64(day.isoWeek)) & 1 == 0 { return false }
-        guard hasWeekdaySelector else { return true }
-        if (weekdayMask >> UInt8(day.weekday)) & 1 != 0 { return true }
-        if !nthMasks.isEmpty {
-            let mask = nthMasks[day.weekday]
-            if mask != 0 {
-                let fromStart = (day.day - 1) / 7
-                let fromEnd = (day.daysInMonth - day.day) / 7
-                if (mask >> UInt16(fromStart)) & 1 != 0 || (mask >> UInt16(5 + fromEnd)) & 1 != 0 { return true }
-            }
-        }
-        if publicHoliday || schoolHoliday, (holidayWeekdayMask >> UInt8(day.weekday)) & 1 != 0 {
-            if schoolHoliday, isSchoolHoliday { return true }
-            if publicHoliday, FrenchPublicHolidays.contains(day) { return true }
-        }
-        return false
     }
 }
 

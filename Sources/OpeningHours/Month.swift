@@ -17,10 +17,10 @@ public enum Month: Int, CaseIterable, Sendable, Hashable, Comparable {
 
     /// The month for an abbreviation of the syntax, ignoring case.
     public init?(abbreviation: String) {
-        guard let index = Self.abbreviations.firstIndex(where: {
-            $0.compare(abbreviation, options: .caseInsensitive) == .orderedSame
-        }) else { return nil }
-        self.init(rawValue: index + 1)
+        guard abbreviation.utf8.count == 3, let month = Self.byLowercasedAbbreviation[abbreviation.lowercased()] else {
+            return nil
+        }
+        self = month
     }
 
     /// The greatest day number the month can have (29 for February).
@@ -37,6 +37,9 @@ public enum Month: Int, CaseIterable, Sendable, Hashable, Comparable {
     }
 
     static let abbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let byLowercasedAbbreviation: [String: Month] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0.abbreviation.lowercased(), $0) }
+    )
     static let frenchNames = [
         "janvier", "février", "mars", "avril", "mai", "juin",
         "juillet", "août", "septembre", "octobre", "novembre", "décembre",

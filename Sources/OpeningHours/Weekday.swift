@@ -23,10 +23,10 @@ public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable {
 
     /// The day for an abbreviation of the syntax, ignoring case (`mo`, `MO`, `Mo`).
     public init?(abbreviation: String) {
-        guard let index = Self.abbreviations.firstIndex(where: {
-            $0.compare(abbreviation, options: .caseInsensitive) == .orderedSame
-        }) else { return nil }
-        self.init(rawValue: index)
+        guard abbreviation.utf8.count == 2, let day = Self.byLowercasedAbbreviation[abbreviation.lowercased()] else {
+            return nil
+        }
+        self = day
     }
 
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool {
@@ -34,5 +34,8 @@ public enum Weekday: Int, CaseIterable, Sendable, Hashable, Comparable {
     }
 
     static let abbreviations = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+    static let byLowercasedAbbreviation: [String: Weekday] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0.abbreviation.lowercased(), $0) }
+    )
     static let frenchNames = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 }

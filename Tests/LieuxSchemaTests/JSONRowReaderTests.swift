@@ -202,6 +202,15 @@ struct JSONRowReaderTests {
         #expect(reading.rows == Self.chunkSampleRows)
     }
 
+    @Test("bytes in a slice of a larger Data are read from the slice's start")
+    func dataSlice() {
+        let whole = Data(#"garbage[{"a": "b"}]"#.utf8)
+        var reader = JSONRowReader(data: whole[7...], chunkSize: 4)
+        let reading = Self.read(&reader)
+        #expect(reading.error == nil)
+        #expect(reading.rows == [SourceRow(number: 2, cells: ["b"])])
+    }
+
     // MARK: - Errors
 
     @Test(
@@ -426,21 +435,21 @@ struct JSONRowReaderTests {
         }
         #expect(compared == objects.count * reading.labels.count)
     }
-}
 
-/// A small deterministic generator (SplitMix64), so that a failing garbage test can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
+    /// A small deterministic generator (SplitMix64), so that a failing garbage test can be replayed.
+    private struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
 
-    init(seed: UInt64) {
-        state = seed
-    }
+        init(seed: UInt64) {
+            state = seed
+        }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
     }
 }

@@ -46,7 +46,7 @@ public struct JSONRowReader: RowReader, Sendable {
     /// Label index by key bytes, so that a repeated key costs a lookup, not a new string.
     private var labelIndexes: [KeyBytes: Int] = [:]
     /// Each label's key bytes, to check the predicted key in place, without hashing, and
-    /// whether they can be compared with the bytes as written (no `"`, `\\`, control character).
+    /// whether they can be compared with the bytes as written (no `"`, `\`, control character).
     private var labelBytes: [[UInt8]] = []
     private var labelIsPlain: [Bool] = []
     /// The label whose key followed each label's key last time (`-1`: none yet), and the first

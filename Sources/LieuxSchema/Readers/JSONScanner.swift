@@ -175,7 +175,8 @@ struct JSONScanner: Sendable {
             return
         }
         if available >= 2 {
-            let first = buffer[position], second = buffer[position + 1]
+            let first = buffer[position]
+            let second = buffer[position + 1]
             if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || first == 0 || second == 0 {
                 throw SourceError(
                     code: .encoding,
@@ -229,7 +230,7 @@ struct JSONScanner: Sendable {
         return nil
     }
 
-    /// The first index from `start` whose 8-byte word holds a byte that is `"`, `\\`, a control
+    /// The first index from `start` whose 8-byte word holds a byte that is `"`, `\`, a control
     /// character or not ASCII (or the last word's start): eight bytes per step for plain text.
     @inline(__always)
     private static func endOfPlainASCII(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
@@ -738,14 +739,26 @@ struct JSONScanner: Sendable {
         var high: UInt8 = 0xBF
         let length: Int
         switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: return -1
+        case 0xC2...0xDF:
+            length = 2
+        case 0xE0:  // no overlong form
+            length = 3
+            low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            length = 3
+        case 0xED:  // no surrogate
+            length = 3
+            high = 0x9F
+        case 0xF0:  // no overlong form
+            length = 4
+            low = 0x90
+        case 0xF1...0xF3:
+            length = 4
+        case 0xF4:  // nothing above U+10FFFF
+            length = 4
+            high = 0x8F
+        default:
+            return -1
         }
         for next in 1..<length {
             guard index + next < end else { return 0 }

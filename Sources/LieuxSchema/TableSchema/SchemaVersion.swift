@@ -14,13 +14,17 @@ public enum SchemaVersion: String, Sendable, CaseIterable, Codable {
     }
 
     /// Guesses the version of a file from its column labels and its first rows: each
-    /// version scores one point per column that only it has (`lieux:detectionColumns`) and one
-    /// per cell of a vocabulary field that matches its pattern. The current version wins ties.
+    /// version scores one point per column that only it has (`lieux:detectionColumns`), one
+    /// per cell of a vocabulary field that matches its pattern, and ten when that field exists
+    /// in every version (like `services`, whose labels changed). The current version wins ties.
     ///
     /// Producers mix versions (the national cartography's v1 exports still carry v0.1 keys),
-    /// so the values, not only the names, decide.
+    /// so the values of the fields both versions share decide.
     public static func detect(labels: [String], rows: [SourceRow] = []) -> SchemaVersion {
         let present = Set(labels.map { $0.trimmingCharacters(in: .whitespaces) })
+        let schemas = allCases.compactMap { try? $0.schema }
+        var shared = Set(schemas.first?.fields.map(\.name) ?? [])
+        for schema in schemas.dropFirst() { shared.formIntersection(schema.fields.map(\.name)) }
         var best = (version: SchemaVersion.current, score: 0)
         for version in allCases {
             guard let schema = try? version.schema else { continue }
@@ -30,7 +34,9 @@ public enum SchemaVersion: String, Sendable, CaseIterable, Codable {
                     let pattern = field.constraints.pattern.flatMap({ try? PatternMatcher(pattern: $0) })
                 else { continue }
                 for row in rows where column < row.cells.count {
-                    if let cell = row.cells[column], !cell.isEmpty, pattern.matches(cell) { score += 1 }
+                    if let cell = row.cells[column], !cell.isEmpty, pattern.matches(cell) {
+                        score += shared.contains(field.name) ? 10 : 1
+                    }
                 }
             }
             if score > best.score { best = (version, score) }

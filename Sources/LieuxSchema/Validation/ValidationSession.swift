@@ -186,6 +186,8 @@ public struct ValidationSession {
         }
 
         var erroneous = Set<Int>()
+        // Fields whose value repeats an earlier row's: frictionless still checks the primary key.
+        var duplicated = Set<Int>()
         for (column, field) in fieldOfColumn.enumerated() {
             guard let field else { continue }
             if column >= cells.count {
@@ -215,7 +217,7 @@ public struct ValidationSession {
                 } else if rules[field].descriptor.constraints.unique, let text,
                     let first = rules[field].firstRow(ofDuplicate: text, row: row.number)
                 {
-                    erroneous.insert(field)
+                    duplicated.insert(field)
                     record(Self.uniqueIssue(rules[field], text: text, row: row.number, column: columnOfField[field], first: first))
                 }
             case .typeError:
@@ -242,6 +244,7 @@ public struct ValidationSession {
             }
         }
 
+        erroneous.formUnion(duplicated)
         if options.checksBeyondSchema {
             for issue in checks.check(values: values, erroneous: erroneous, row: row.number, columnOfField: columnOfField) {
                 record(issue)
