@@ -28,8 +28,8 @@ extension Parser {
 
     /// Four digits, not the start of a time (`2026`, not `20:26`).
     func startsYear(at position: Int) -> Bool {
-        let number = digits(at: position)
-        guard number.count == 4, let value = Int(number), value >= 1900 else { return false }
+        let run = digitRun(at: position)
+        guard run.length == 4, run.value >= 1900 else { return false }
         let after = position + 4
         return after >= chars.count || chars[after] != ":"
     }
@@ -47,9 +47,9 @@ extension Parser {
 
     /// One or two digits that are a day of month, not an hour (`24` in `Dec 24`, not in `24:00`).
     func startsDay(at position: Int) -> Bool {
-        let number = digits(at: position)
-        guard (1...2).contains(number.count) else { return false }
-        let after = position + number.count
+        let length = digitRun(at: position).length
+        guard (1...2).contains(length) else { return false }
+        let after = position + length
         guard after < chars.count else { return true }
         let next = chars[after]
         return next != ":" && next != "h" && next != "H"
@@ -209,7 +209,7 @@ extension Parser {
                 range.step = try parseStep()
             }
             rule.weeks.append(range)
-            if current == ",", peek(1)?.isNumber == true {
+            if current == ",", peek(1).map(Self.isDigit) == true {
                 index += 1
                 continue
             }

@@ -69,7 +69,7 @@ extension Parser {
             )
         }
         let character = chars[position]
-        if character.isNumber {
+        if Self.isDigit(character) {
             let number = digits(at: position)
             let after = position + number.count
             if after < chars.count, chars[after] == "h" || chars[after] == "H" {
@@ -110,7 +110,7 @@ extension Parser {
                 advice: "Ajoutez « ; » avant « \(word) »."
             )
         }
-        if current?.isNumber == true, !rule.times.isEmpty {
+        if current.map(Self.isDigit) == true, !rule.times.isEmpty {
             return makeError(
                 .missingSeparator, at: position, expected: "« , » entre deux plages horaires",
                 problem: "Deux plages horaires sans virgule entre elles",

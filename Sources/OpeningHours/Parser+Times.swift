@@ -6,7 +6,7 @@ extension Parser {
     func startsTime(at position: Int) -> Bool {
         guard position < chars.count else { return false }
         let character = chars[position]
-        if character.isASCII, character.isNumber { return true }
+        if Self.isDigit(character) { return true }
         if character == "(" { return true }
         if let (word, _) = peekWord(at: position) {
             return Self.variableTimes.contains(word.lowercased())
@@ -106,19 +106,30 @@ extension Parser {
                 advice: "Indiquez des heures fixes, par exemple « 08:00-18:00 »."
             )
         }
-        let hourDigits = digits(at: position)
-        guard !hourDigits.isEmpty else {
+        let hourRun = digitRun(at: position)
+        guard hourRun.length > 0 else {
             let error = unexpected(at: position, expected: "une heure (HH:MM)")
             if error.code == .unexpectedCharacter || error.code == .unknownWord {
                 return try rethrowAs(.expectedTime, error)
             }
             throw error
         }
-        let after = position + hourDigits.count
+        let after = position + hourRun.length
         let next: Character? = after < chars.count ? chars[after] : nil
         if next == "h" || next == "H" {
             throw frenchTimeError(at: position)
         }
+        let minuteRun = digitRun(at: after + 1)
+        if next == ":", hourRun.length == 2, minuteRun.length == 2 {
+            let hour = hourRun.value
+            let minute = minuteRun.value
+            let limit = extended ? 48 : 24
+            if minute < 60, hour < limit || (hour == limit && minute == 0) {
+                index = after + 3
+                return hour * 60 + minute
+            }
+        }
+        let hourDigits = digits(at: position)
         guard next == ":", hourDigits.count <= 2 else {
             let value = Int(hourDigits) ?? 99
             let example = hourDigits.count <= 2 && value <= 24
@@ -146,8 +157,7 @@ extension Parser {
                 advice: "Écrivez l'heure au format HH:MM, par exemple « 09:30 »."
             )
         }
-        let hour = Int(hourDigits)!
-        let minute = Int(minuteDigits)!
+        let minute = minuteRun.value
         guard minute < 60 else {
             throw makeError(
                 .timeOutOfRange, at: after + 1, expected: "des minutes de 00 à 59",
@@ -155,19 +165,14 @@ extension Parser {
                 advice: "Les minutes vont de 00 à 59."
             )
         }
-        let limit = extended ? 48 : 24
-        guard hour < limit || (hour == limit && minute == 0) else {
-            throw makeError(
-                .timeOutOfRange, at: position,
-                expected: extended ? "une heure de fin de 00:00 à 48:00" : "une heure de début de 00:00 à 24:00",
-                problem: "Heure « \(hourDigits):\(minuteDigits) » impossible",
-                advice: extended
-                    ? "Une plage qui passe minuit s'écrit « 22:00-02:00 » (ou « 22:00-26:00 »)."
-                    : "Une plage commence entre 00:00 et 24:00."
-            )
-        }
-        index = after + 3
-        return hour * 60 + minute
+        throw makeError(
+            .timeOutOfRange, at: position,
+            expected: extended ? "une heure de fin de 00:00 à 48:00" : "une heure de début de 00:00 à 24:00",
+            problem: "Heure « \(hourDigits):\(minuteDigits) » impossible",
+            advice: extended
+                ? "Une plage qui passe minuit s'écrit « 22:00-02:00 » (ou « 22:00-26:00 »)."
+                : "Une plage commence entre 00:00 et 24:00."
+        )
     }
 
     private func rethrowAs(_ code: OpeningHoursError.Code, _ error: OpeningHoursError) throws(OpeningHoursError) -> Int {

@@ -155,7 +155,16 @@ struct Parser {
     }
 
     static func isLetter(_ character: Character) -> Bool {
-        character.isLetter
+        if let ascii = character.asciiValue {
+            let lower = ascii | 0x20
+            return lower >= 97 && lower <= 122
+        }
+        return character.isLetter
+    }
+
+    static func isDigit(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return false }
+        return ascii >= 48 && ascii <= 57
     }
 
     mutating func skipSpaces() {
@@ -168,14 +177,34 @@ struct Parser {
         let start = end
         while end < chars.count, Self.isLetter(chars[end]) { end += 1 }
         guard end > start else { return nil }
-        return (String(chars[start..<end]), end - start)
+        return (text(from: start, to: end), end - start)
+    }
+
+    /// The characters between two positions (built character by character: the generic
+    /// `String(_:)` of a slice is much slower).
+    func text(from start: Int, to end: Int) -> String {
+        var text = ""
+        text.reserveCapacity(end - start)
+        for position in start..<end { text.append(chars[position]) }
+        return text
+    }
+
+    /// The length and value of the run of digits at a position.
+    func digitRun(at position: Int) -> (length: Int, value: Int) {
+        var end = position
+        var value = 0
+        while end < chars.count, let ascii = chars[end].asciiValue, ascii >= 48, ascii <= 57 {
+            if end - position < 18 { value = value * 10 + Int(ascii - 48) }
+            end += 1
+        }
+        return (end - position, value)
     }
 
     /// The digits from a position.
     func digits(at position: Int) -> String {
         var end = position
-        while end < chars.count, chars[end].isASCII, chars[end].isNumber { end += 1 }
-        return String(chars[position..<end])
+        while end < chars.count, Self.isDigit(chars[end]) { end += 1 }
+        return text(from: position, to: end)
     }
 
     /// The position of the next non-space character from a position.
@@ -187,9 +216,9 @@ struct Parser {
 
     /// Reads a number of digits and returns it with its number of digits.
     mutating func readNumber() -> (value: Int, length: Int)? {
-        let text = digits(at: index)
-        guard !text.isEmpty, text.count <= 9, let value = Int(text) else { return nil }
-        index += text.count
-        return (value, text.count)
+        let run = digitRun(at: index)
+        guard run.length > 0, run.length <= 9 else { return nil }
+        index += run.length
+        return (run.value, run.length)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `lieux` command: validate, import, query and serve venues of digital inclusion.
 @main
@@ -9,4 +10,19 @@ struct Lieux: ParsableCommand {
         version: "0.1.0",
         subcommands: [ValidateCommand.self]
     )
+
+    /// Runs the command; a usage error exits with 2, as every `lieux` failure to start does.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -11,10 +11,13 @@ public enum CellValue: Sendable, Equatable {
     /// Casts `text` as frictionless 5 does with the default options, or returns `nil`
     /// (a `type-error`).
     ///
-    /// - number: Python's `Decimal(text.strip())`: sign, digits with `_` between them, a
-    ///   point, an exponent, and `Infinity`/`NaN`; no decimal comma, no thousands separator.
-    /// - integer: Python's `int(text)`.
-    /// - date: `strptime(text, "%Y-%m-%d")`: four-digit year, one- or two-digit month and day.
+    /// - number: Python's `Decimal(text.strip())`: sign, digits, a point, an exponent, and
+    ///   `Infinity`/`NaN`; underscores are dropped wherever they are, any Unicode decimal digit
+    ///   counts (`١٢` is 12); no decimal comma, no thousands separator.
+    /// - integer: Python's `int(text)`, Unicode decimal digits included; at most `Int.max`
+    ///   (Python has no limit).
+    /// - date: `strptime(text, "%Y-%m-%d")`: four-digit year, one- or two-digit month and day,
+    ///   or a space and one digit for the day (`2023-05- 1`).
     /// - boolean: `true`, `True`, `TRUE`, `1`, `false`, `False`, `FALSE`, `0`.
     public static func cast(_ text: String, as type: FieldType) -> CellValue? {
         switch type {
@@ -25,7 +28,7 @@ public enum CellValue: Sendable, Equatable {
         case .integer:
             return parseInteger(text).map(CellValue.integer)
         case .date:
-            return CalendarDate(iso: text).map(CellValue.date)
+            return parseDate(text).map(CellValue.date)
         case .boolean:
             switch text {
             case "true", "True", "TRUE", "1": return .boolean(true)
@@ -35,44 +38,86 @@ public enum CellValue: Sendable, Equatable {
         }
     }
 
-    /// A number in Python's `Decimal` syntax, surrounded by any whitespace.
+    /// A number as Python's `Decimal(text)` reads it, surrounded by any whitespace.
+    ///
+    /// Decimal strips the whitespace, drops every underscore wherever it is (`_1`, `1__0`),
+    /// reads any Unicode decimal digit as its ASCII digit, then follows the General Decimal
+    /// Arithmetic syntax: sign, digits with an optional point, an exponent; `Inf`, `Infinity`,
+    /// `NaN` and `sNaN` in any case, a NaN with an optional payload of digits (`NaN12`). The
+    /// exponent must fit the exact context Python builds a decimal in.
     static func parseDecimal(_ text: String) -> Double? {
-        let trimmed = text.trimmingPythonWhitespace()
-        guard !trimmed.isEmpty else { return nil }
-        var bytes = Array(trimmed.utf8)[...]
+        var ascii: [UInt8] = []
+        for scalar in text.trimmingPythonWhitespace().unicodeScalars where scalar != "_" {
+            if let digit = decimalDigit(scalar) {
+                ascii.append(48 + digit)
+            } else if scalar.isASCII && scalar.value != 0 {
+                ascii.append(UInt8(scalar.value))
+            } else {
+                return nil
+            }
+        }
+        var bytes = ascii[...]
         var sign = 1.0
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
             if first == UInt8(ascii: "-") { sign = -1 }
             bytes = bytes.dropFirst()
         }
-        switch String(decoding: bytes, as: UTF8.self).lowercased() {
-        case "inf", "infinity": return sign * .infinity
-        case "nan", "snan": return .nan
-        default: break
+        let word = String(decoding: bytes, as: UTF8.self).lowercased()
+        if word == "inf" || word == "infinity" { return sign * .infinity }
+        for nan in ["nan", "snan"] where word.hasPrefix(nan) {
+            return word.utf8.dropFirst(nan.utf8.count).allSatisfy(isASCIIDigit) ? .nan : nil
         }
-        guard let mantissaEnd = Self.scanDigits(&bytes, allowEmpty: true) else { return nil }
-        var digits = mantissaEnd
+        let integerDigits = bytes.prefix(while: isASCIIDigit)
+        bytes = bytes.dropFirst(integerDigits.count)
+        var fractionDigits = bytes.prefix(0)
         if bytes.first == UInt8(ascii: ".") {
             bytes = bytes.dropFirst()
-            guard let fraction = Self.scanDigits(&bytes, allowEmpty: true) else { return nil }
-            guard !(digits.isEmpty && fraction.isEmpty) else { return nil }
-            digits += "." + fraction
-        } else if digits.isEmpty {
-            return nil
+            fractionDigits = bytes.prefix(while: isASCIIDigit)
+            bytes = bytes.dropFirst(fractionDigits.count)
         }
+        guard !(integerDigits.isEmpty && fractionDigits.isEmpty) else { return nil }
+        var exponent = 0
         if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
             bytes = bytes.dropFirst()
-            var exponent = "e"
+            var negative = false
             if let s = bytes.first, s == UInt8(ascii: "+") || s == UInt8(ascii: "-") {
-                exponent.append(Character(UnicodeScalar(s)))
+                negative = s == UInt8(ascii: "-")
                 bytes = bytes.dropFirst()
             }
-            guard let value = Self.scanDigits(&bytes, allowEmpty: false) else { return nil }
-            digits += exponent + value
+            let digits = bytes.prefix(while: isASCIIDigit)
+            // An exponent beyond 64 bits is far outside the limits checked below.
+            guard !digits.isEmpty, let value = Int(String(decoding: digits, as: UTF8.self)) else { return nil }
+            bytes = bytes.dropFirst(digits.count)
+            exponent = negative ? -value : value
         }
-        guard bytes.isEmpty, let value = Double(digits) else { return nil }
+        guard bytes.isEmpty else { return nil }
+        // Python builds the decimal exactly, in libmpdec's largest context: the exponent of the
+        // last digit may not go below Etiny, nor that of the first significant digit above Emax.
+        let significant = (integerDigits + fractionDigits).drop(while: { $0 == UInt8(ascii: "0") }).count
+        let (last, overflow) = exponent.subtractingReportingOverflow(fractionDigits.count)
+        guard !overflow, last >= Self.decimalEtiny, last <= Self.decimalEmax - max(0, significant - 1) else { return nil }
+        let digits = (integerDigits.isEmpty ? "0" : String(decoding: integerDigits, as: UTF8.self)) + "."
+            + (fractionDigits.isEmpty ? "0" : String(decoding: fractionDigits, as: UTF8.self)) + "e\(exponent)"
+        guard let value = Double(digits) else { return nil }
         return sign * value
     }
+
+    /// libmpdec's `MPD_MAX_EMAX` (64-bit), the largest exponent of a decimal's first digit.
+    static let decimalEmax = 999_999_999_999_999_999
+    /// libmpdec's smallest exponent of a decimal's last digit, `MPD_MIN_EMIN - (MPD_MAX_PREC - 1)`.
+    static let decimalEtiny = -1_999_999_999_999_999_997
+
+    /// The value of a Unicode decimal digit (general category `Nd`: `7`, `٧`, `７`…), which
+    /// Python's `int()`, `Decimal()` and `re`'s `\d` all accept; `nil` for anything else.
+    static func decimalDigit(_ scalar: Unicode.Scalar) -> UInt8? {
+        if scalar.isASCII {
+            return scalar.value >= 48 && scalar.value <= 57 ? UInt8(scalar.value - 48) : nil
+        }
+        guard scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue else { return nil }
+        return UInt8(value)
+    }
+
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// Reads ASCII digits with single underscores between them (Python's literal rule).
     private static func scanDigits(_ bytes: inout ArraySlice<UInt8>, allowEmpty: Bool) -> String? {
@@ -95,9 +140,20 @@ public enum CellValue: Sendable, Equatable {
         return out
     }
 
-    /// An integer in Python's `int()` syntax, surrounded by any whitespace.
+    /// An integer in Python's `int()` syntax, surrounded by any whitespace; any Unicode
+    /// decimal digit counts, as in Python.
     static func parseInteger(_ text: String) -> Int? {
-        var bytes = Array(text.trimmingPythonWhitespace().utf8)[...]
+        var ascii: [UInt8] = []
+        for scalar in text.trimmingPythonWhitespace().unicodeScalars {
+            if let digit = decimalDigit(scalar) {
+                ascii.append(48 + digit)
+            } else if scalar.isASCII {
+                ascii.append(UInt8(scalar.value))
+            } else {
+                return nil
+            }
+        }
+        var bytes = ascii[...]
         var negative = false
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
             negative = first == UInt8(ascii: "-")
@@ -107,6 +163,41 @@ public enum CellValue: Sendable, Equatable {
             return nil
         }
         return negative ? -value : value
+    }
+
+    /// A date as Python's `strptime(text, "%Y-%m-%d")` reads it: the whole text must match
+    /// `(\d\d\d\d)-(1[0-2]|0[1-9]|[1-9])-(3[0-1]|[1-2]\d|0[1-9]|[1-9]| [1-9])`, where `\d` is
+    /// any Unicode decimal digit, and be a day of the calendar. So `2023-5-1` and `2023-05- 1`
+    /// are dates, ` 2023-05-01` and `2023-05-01 ` are not.
+    static func parseDate(_ text: String) -> CalendarDate? {
+        let s = Array(text.unicodeScalars)
+        guard s.count >= 8, s[4] == "-", let dash = s[5...].firstIndex(of: "-") else { return nil }
+        var year = 0
+        for scalar in s[0..<4] {
+            guard let digit = decimalDigit(scalar) else { return nil }
+            year = year * 10 + Int(digit)
+        }
+        func value(_ scalar: Unicode.Scalar, in range: ClosedRange<Unicode.Scalar>) -> Int? {
+            range.contains(scalar) ? Int(scalar.value) - 48 : nil
+        }
+        let m = Array(s[5..<dash]), d = Array(s[(dash + 1)...])
+        let month: Int?
+        switch m.count {
+        case 1: month = value(m[0], in: "1"..."9")
+        case 2 where m[0] == "1": month = value(m[1], in: "0"..."2").map { 10 + $0 }
+        case 2 where m[0] == "0": month = value(m[1], in: "1"..."9")
+        default: month = nil
+        }
+        let day: Int?
+        switch d.count {
+        case 1: day = value(d[0], in: "1"..."9")
+        case 2 where d[0] == "3": day = value(d[1], in: "0"..."1").map { 30 + $0 }
+        case 2 where d[0] == "1" || d[0] == "2": day = decimalDigit(d[1]).map { (Int(d[0].value) - 48) * 10 + Int($0) }
+        case 2 where d[0] == "0" || d[0] == " ": day = value(d[1], in: "1"..."9")
+        default: day = nil
+        }
+        guard let month, let day else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 }
 

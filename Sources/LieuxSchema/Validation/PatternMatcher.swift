@@ -25,13 +25,19 @@ public struct PatternMatcher: Sendable {
 
     /// Compiles `pattern`; throws when the regular expression is invalid.
     public init(pattern: String) throws(SchemaError) {
+        try self.init(pattern: pattern, forceRegex: false)
+    }
+
+    /// Compiles `pattern`, with the regular-expression engine even for a pattern checked as
+    /// set membership when `forceRegex` is true (tests compare both strategies).
+    init(pattern: String, forceRegex: Bool) throws(SchemaError) {
         self.pattern = pattern
-        if let (labels, separator) = Self.membership(of: pattern) {
+        if !forceRegex, let (labels, separator) = Self.membership(of: pattern) {
             strategy = .members(Set(labels), separator: separator)
             return
         }
         do {
-            let translated = "^(?:" + Self.pythonDollar(pattern) + ")(?=\\n?\\z)"
+            let translated = "^(?:" + Self.pythonSyntax(pattern) + ")(?=\\n?\\z)"
             strategy = .regex(RegexBox(try NSRegularExpression(pattern: translated)))
         } catch {
             throw SchemaError(message: "Le motif « \(pattern) » n'est pas une expression régulière valide.")
@@ -46,7 +52,7 @@ public struct PatternMatcher: Sendable {
             if value.hasSuffix("\n") { value = value.dropLast() }  // Python's `$` allows a final newline
             var parts = value.split(separator: separator, omittingEmptySubsequences: false)
             if parts.count > 1 && parts[0].isEmpty { parts.removeFirst() }  // `(?:^|\|)` allows one leading separator
-            return parts.allSatisfy { labels.contains(String($0)) }
+            return parts.allSatisfy { Self.isLabel($0, of: labels) }
         case .regex(let box):
             let range = NSRange(text.startIndex..<text.endIndex, in: text)
             return box.regex.firstMatch(in: text, options: [.anchored], range: range) != nil
@@ -58,7 +64,15 @@ public struct PatternMatcher: Sendable {
     public func unknownLabels(in text: String) -> [String]? {
         guard case .members(let labels, let separator) = strategy else { return nil }
         return text.split(separator: separator, omittingEmptySubsequences: false)
-            .map(String.init).filter { !labels.contains($0) }
+            .filter { !Self.isLabel($0, of: labels) }.map(String.init)
+    }
+
+    /// Whether `value` is one of `labels` with the very same Unicode scalars, as Python's `re`
+    /// compares them: Swift's `==` also equates canonically equivalent strings (a decomposed
+    /// « é », `e` + U+0301, equals « é »), which the reference validator rejects.
+    private static func isLabel(_ value: Substring, of labels: Set<String>) -> Bool {
+        guard let index = labels.firstIndex(of: String(value)) else { return false }
+        return labels[index].unicodeScalars.elementsEqual(value.unicodeScalars)
     }
 
     /// The labels and separator of a pattern `(?:(?:^|SEP)(A|B|…))+$` whose alternatives
@@ -94,8 +108,9 @@ public struct PatternMatcher: Sendable {
     }
 
     /// Rewrites every unescaped `$` outside a character class as Python's "end of text or
-    /// before a final newline".
-    static func pythonDollar(_ pattern: String) -> String {
+    /// before a final newline", and every unescaped `.` outside a class as Python's "any
+    /// character but a newline" (ICU's `.` also stops at `\r`, U+0085, U+2028 and U+2029).
+    static func pythonSyntax(_ pattern: String) -> String {
         var out = ""
         var escaped = false
         var inClass = false
@@ -117,6 +132,8 @@ public struct PatternMatcher: Sendable {
                 out.append(c)
             case "$" where !inClass:
                 out += "(?=\\n?\\z)"
+            case "." where !inClass:
+                out += "[^\\n]"
             default:
                 out.append(c)
             }
