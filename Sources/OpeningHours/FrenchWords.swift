@@ -13,6 +13,20 @@ enum FrenchWords {
         return nil
     }
 
+    /// The day named by an English word (`Monday`, `Mon`, `Tues`).
+    static func englishWeekday(_ word: String) -> Weekday? {
+        let key = fold(word)
+        if let index = englishWeekdayNames.firstIndex(where: { $0.contains(key) }) {
+            return Weekday(rawValue: index)
+        }
+        return nil
+    }
+
+    static let englishWeekdayNames: [Set<String>] = [
+        ["monday", "mon"], ["tuesday", "tue", "tues"], ["wednesday", "wed"], ["thursday", "thu", "thur", "thurs"],
+        ["friday", "fri"], ["saturday", "sat"], ["sunday", "sun"],
+    ]
+
     /// The month named by a French word or abbreviation (`janvier`, `févr`).
     static func month(_ word: String) -> Month? {
         let key = fold(word)
@@ -40,7 +54,7 @@ enum FrenchWords {
     }
 
     static let weekdayNames: [Set<String>] = [
-        ["lundi", "lundis", "lun", "lu", "lundis"],
+        ["lundi", "lundis", "lun", "lu", "mundi"],
         ["mardi", "mardis", "mar", "ma"],
         ["mercredi", "mercredis", "mer", "me"],
         ["jeudi", "jeudis", "jeu", "je"],

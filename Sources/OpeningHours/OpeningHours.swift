@@ -23,6 +23,12 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
         self.program = Program(rules: rules)
     }
 
+    /// A value made of rules already read.
+    init(rules: [Rule]) {
+        self.rules = rules
+        self.program = Program(rules: rules)
+    }
+
     /// The canonical form: same meaning, one spelling (`Mo-Fr 09:00-12:00,14:00-18:00; PH off`).
     ///
     /// Rules are joined by `; `, `, ` or ` || `; keywords are spelled `off`, `open`,
