@@ -167,7 +167,7 @@ struct CSVRowReaderTests {
         "cells are read as Python's csv module reads them",
         arguments: [
             // Doubled quotes, an empty quoted cell, quotes in a cell that does not start with one.
-            (#""dit ""La Source""","""",""""""#, [#"dit "La Source""#, #"""#, #""""#]),
+            ("\"dit \"\"La Source\"\"\",\"\"\"\",\"\"\"\"\"\"", [#"dit "La Source""#, #"""#, #""""#]),
             (#"ab"cd,x"y"#, [#"ab"cd"#, #"x"y"#]),
             // Text after a closing quote is kept, a later quote included.
             (#""ab"cd,"a"b"c,"ab" ,z"#, ["abcd", #"ab"c"#, "ab ", "z"]),

@@ -154,15 +154,14 @@ public enum CellValue: Sendable, Equatable {
             }
         }
         var bytes = ascii[...]
-        var negative = false
+        var sign = ""
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-            negative = first == UInt8(ascii: "-")
+            if first == UInt8(ascii: "-") { sign = "-" }
             bytes = bytes.dropFirst()
         }
-        guard let digits = scanDigits(&bytes, allowEmpty: false), bytes.isEmpty, let value = Int(digits) else {
-            return nil
-        }
-        return negative ? -value : value
+        // The sign goes with the digits so that `Int.min` is read too.
+        guard let digits = scanDigits(&bytes, allowEmpty: false), bytes.isEmpty else { return nil }
+        return Int(sign + digits)
     }
 
     /// A date as Python's `strptime(text, "%Y-%m-%d")` reads it: the whole text must match
@@ -204,14 +203,12 @@ public enum CellValue: Sendable, Equatable {
 extension String {
     /// The text without the leading and trailing whitespace Python's `str.strip()` removes.
     func trimmingPythonWhitespace() -> String {
-        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
-            first.properties.isWhitespace || last.properties.isWhitespace
-                || first.value == 0x1C || last.value == 0x1F
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace || (0x1C...0x1F).contains(s.value) }
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last, isSpace(first) || isSpace(last)
         else { return self }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace || (0x1C...0x1F).contains(s.value) }
         while start < end && isSpace(scalars[start]) { start = scalars.index(after: start) }
         while end > start && isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
         return String(scalars[start..<end])
