@@ -130,12 +130,28 @@ struct CSVRowReaderTests {
             ("a;b\rc,d,e\r", ";"),
             ("a;b\r\nc,d,e\r\n", ";"),
             ("\u{FEFF}a;b;c,d\n", ";"),
+            // The first record, not the first line: a quoted newline in the header.
+            ("\"x\ny\",a;b;c\n1;2;3;4\n", ";"),
+            ("\"x;y\nz;w;v\",a,b\n1,2,3\n", ","),
+            // A tie between `;` and a tab goes to `;`, whatever the order they come in.
+            ("a;b\tc\n", ";"),
+            ("a\tb;c\n", ";"),
+            ("a\tb;c\td\n", "\t"),
         ] as [(String, String)])
     func delimiter(text: String, expected: String) {
-        for chunkSize in [1, 5, 4096] {
+        for chunkSize in Array(1...9) + [4096] {
             let reading = Self.read(text, chunkSize: chunkSize)
             #expect(reading.error == nil)
             #expect(reading.delimiter == UInt8(ascii: Unicode.Scalar(expected)!), "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test("a header with a quoted newline is one record, its labels read whole")
+    func headerWithQuotedNewline() {
+        for chunkSize in [1, 2, 3, 4096] {
+            let reading = Self.read("\"x\ny\";a;b\n1;2;3\n", chunkSize: chunkSize)
+            #expect(reading.labels == ["x\ny", "a", "b"], "chunk size \(chunkSize)")
+            #expect(reading.rows == [SourceRow(number: 2, cells: ["1", "2", "3"])], "chunk size \(chunkSize)")
         }
     }
 

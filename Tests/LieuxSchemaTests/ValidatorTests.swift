@@ -122,11 +122,11 @@ struct ValidatorSchemaErrorTests {
         #expect(report.stats.validRows == 2)
     }
 
-    @Test("a blank row is one blank-row error and nothing else")
+    @Test("a blank row is a blank-row error and, as for frictionless, an empty primary key")
     func blankRow() throws {
         let blank = Array(repeating: "", count: 32)
         let report = try validate(StandardCSV.csv([StandardCSV.row(), blank, StandardCSV.row(["id": "demo-3"])]))
-        #expect(report.errorCells.map { "\($0.0!)/\($0.2)" } == ["3/blank-row"])
+        #expect(report.errorCells.map { "\($0.0!)/\($0.2)" } == ["3/blank-row", "3/primary-key"])
     }
 
     @Test("an empty line counts as a row and is a blank row")
@@ -134,7 +134,7 @@ struct ValidatorSchemaErrorTests {
         var text = String(decoding: StandardCSV.csv([StandardCSV.row()]), as: UTF8.self)
         text += "\n" + StandardCSV.row(["id": "demo-3"]).joined(separator: ",") + "\n"
         let report = try validate(Data(text.utf8))
-        #expect(report.errorCells.map { "\($0.0!)/\($0.2)" } == ["3/blank-row"])
+        #expect(report.errorCells.map { "\($0.0!)/\($0.2)" } == ["3/blank-row", "3/primary-key"])
         #expect(report.stats.rows == 3)
     }
 
@@ -184,12 +184,36 @@ struct ValidatorHeaderTests {
         #expect(report.errorCells.map { "\($0.1!)/\($0.2)" } == ["nom/duplicate-label"])
     }
 
-    @Test("a label in the wrong case is read, with a warning")
+    @Test("a label in the wrong case is an incorrect-label error, but its column is read and rows stay valid")
     func misnamedColumn() throws {
         let labels = StandardCSV.labels.map { $0 == "code_postal" ? "Code Postal" : $0 }
         let report = try validate(StandardCSV.csv([StandardCSV.row()], labels: labels))
+        #expect(report.errorCells.map { "\($0.0!)/\($0.1!)/\($0.2)" } == ["1/code_postal/incorrect-label"])
+        #expect(report.errors.first?.cell == "Code Postal")
+        #expect(report.stats.validRows == 1)
+    }
+
+    @Test("an empty id is a required error and an empty primary key; a blank row too has an empty key")
+    func emptyPrimaryKey() throws {
+        let blank = Array(repeating: "", count: 32)
+        let report = try validate(StandardCSV.csv([StandardCSV.row(["id": ""]), blank]))
+        #expect(report.errorCells.map { "\($0.0!)/\($0.1 ?? "-")/\($0.2)" } == [
+            "2/id/constraint-error", "2/-/primary-key", "3/-/blank-row", "3/-/primary-key",
+        ])
+    }
+
+    @Test("ids equal only up to Unicode normalisation are distinct, as for frictionless")
+    func decomposedIDs() throws {
+        let report = try validate(StandardCSV.csv([StandardCSV.row(["id": "lieu-caf\u{E9}"]), StandardCSV.row(["id": "lieu-cafe\u{301}"])]))
         #expect(report.valid)
-        #expect(report.warnings(.colonneMalNommee).first?.fieldName == "Code Postal")
+    }
+
+    @Test("a missing cell of a required field is also a required error")
+    func missingRequiredCell() throws {
+        let short = Array(StandardCSV.row().prefix(20))
+        let report = try validate(StandardCSV.csv([short]))
+        #expect(report.errors.filter { $0.fieldName == "date_maj" }.map(\.type) == ["missing-cell", "constraint-error"])
+        #expect(report.errors.filter { $0.type == "missing-cell" }.count == 12)
     }
 
     @Test("an empty file is a format error")

@@ -140,4 +140,21 @@ struct OpeningHoursStateTests {
             seconds += 86_400 * 13 + 3_607
         }
     }
+
+    @Test("evaluating a compiled value costs little, even in a debug build")
+    func cost() throws {
+        let hours = try OpeningHours(parsing: "Mo-Th 08:00-12:00,14:00-17:00; Fr 08:00-12:00,14:00-16:30; PH off")
+        let start = ParisTime.utc("2026-01-01T00:00").timeIntervalSince1970
+        let count = 50_000
+        var open = 0
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for index in 0..<count where hours.state(at: Date(timeIntervalSince1970: start + Double(index) * 631)) == .open {
+                open += 1
+            }
+        }
+        let nanoseconds = Double(elapsed.components.attoseconds) / 1e9 + Double(elapsed.components.seconds) * 1e9
+        #expect(open > count / 10 && open < count / 2)
+        #expect(nanoseconds / Double(count) < 10_000, "\(nanoseconds / Double(count)) ns per evaluation")
+    }
 }

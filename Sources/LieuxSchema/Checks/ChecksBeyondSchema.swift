@@ -9,7 +9,7 @@ struct ChecksBeyondSchema {
     private let separator: Character
     /// Schema field index of each field name the checks read.
     private let fieldIndex: [String: Int]
-    private var hoursMemo: [String: OpeningHoursVerdict] = [:]
+    private var hoursMemo: [ExactText: OpeningHoursVerdict] = [:]
 
     /// The margin around a département's bounding box, in degrees (about 5 km).
     static let departementMargin = 0.05
@@ -153,16 +153,16 @@ struct ChecksBeyondSchema {
     }
 
     private mutating func hoursVerdict(_ text: String) -> OpeningHoursVerdict {
-        if let known = hoursMemo[text] { return known }
+        if let known = hoursMemo[ExactText(text)] { return known }
         let verdict: OpeningHoursVerdict
         do {
             _ = try OpeningHours(parsing: text)
             verdict = .valid
         } catch {
-            verdict = .invalid(error, suggestion: nil)
+            verdict = .invalid(error, suggestion: OpeningHours.suggestCorrection(for: text))
         }
         if hoursMemo.count > 10_000 { hoursMemo.removeAll(keepingCapacity: true) }
-        hoursMemo[text] = verdict
+        hoursMemo[ExactText(text)] = verdict
         return verdict
     }
 }

@@ -67,23 +67,30 @@ public struct CSVRowReader: RowReader {
         if try source.read(into: &buffer, count: chunkSize) == 0 { atEnd = true }
     }
 
-    /// Chooses the delimiter that appears most in the first line, outside quotes.
+    /// Chooses the delimiter that appears most in the first record, outside quotes; a tie goes
+    /// to `,`, then `;`.
     private mutating func detectDelimiter() throws(SourceError) {
-        while !atEnd && !buffer[position...].contains(UInt8(ascii: "\n")) && buffer.count - position < 1 << 20 {
+        let candidates = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+        var counts: [UInt8: Int] = [:]
+        while true {
+            // Counted again after each fill: the header may hold quoted newlines.
+            counts = [:]
+            var quoted = false
+            var complete = false
+            for byte in buffer[position...] {
+                if byte == UInt8(ascii: "\"") { quoted.toggle() }
+                if quoted { continue }
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    complete = true
+                    break
+                }
+                if candidates.contains(byte) { counts[byte, default: 0] += 1 }
+            }
+            if complete || atEnd || buffer.count - position >= 1 << 20 { break }
             try fill()
         }
-        var counts: [UInt8: Int] = [:]
-        var quoted = false
-        for byte in buffer[position...] {
-            if byte == UInt8(ascii: "\"") { quoted.toggle() }
-            if quoted { continue }
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\t") {
-                counts[byte, default: 0] += 1
-            }
-        }
-        if let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key != UInt8(ascii: ",")) }) {
-            delimiter = best.key
+        for candidate in candidates where counts[candidate, default: 0] > counts[delimiter, default: 0] {
+            delimiter = candidate
         }
     }
 

@@ -5,9 +5,9 @@ struct FieldRule {
     let number: Int
     let pattern: PatternMatcher?
     /// Pattern results of recent values: real files repeat the same codes and labels.
-    private var patternMemo: [String: Bool] = [:]
+    private var patternMemo: [ExactText: Bool] = [:]
     /// First row of every value seen, for `unique` fields.
-    private var firstRows: [String: Int] = [:]
+    private var firstRows: [ExactText: Int] = [:]
 
     private static let memoLimit = 20_000
 
@@ -58,18 +58,20 @@ struct FieldRule {
     }
 
     private mutating func matches(_ pattern: PatternMatcher, _ text: String) -> Bool {
-        if let known = patternMemo[text] { return known }
+        let key = ExactText(text)
+        if let known = patternMemo[key] { return known }
         let result = pattern.matches(text)
         if patternMemo.count >= Self.memoLimit { patternMemo.removeAll(keepingCapacity: true) }
-        patternMemo[text] = result
+        patternMemo[key] = result
         return result
     }
 
     /// Records a value of a `unique` field; returns the row where it was first seen if it
     /// is a duplicate.
     mutating func firstRow(ofDuplicate text: String, row: Int) -> Int? {
-        if let first = firstRows[text] { return first }
-        firstRows[text] = row
+        let key = ExactText(text)
+        if let first = firstRows[key] { return first }
+        firstRows[key] = row
         return nil
     }
 

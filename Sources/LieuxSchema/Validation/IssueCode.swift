@@ -10,6 +10,7 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     case primaryKey = "primary-key"
     case missingLabel = "missing-label"
     case duplicateLabel = "duplicate-label"
+    case incorrectLabel = "incorrect-label"
     case extraLabel = "extra-label"
     case missingCell = "missing-cell"
     case extraCell = "extra-cell"
@@ -22,7 +23,6 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     // Warnings: the file's structure.
     case colonneInconnue = "colonne-inconnue"
     case colonneFacultativeAbsente = "colonne-facultative-absente"
-    case colonneMalNommee = "colonne-mal-nommee"
     case versionAncienne = "version-ancienne"
 
     // Warnings: checks beyond the schema.
@@ -43,7 +43,7 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     /// Whether issues of this code make a file invalid.
     public var isError: Bool {
         switch self {
-        case .typeError, .constraintError, .uniqueError, .primaryKey, .missingLabel, .duplicateLabel,
+        case .typeError, .constraintError, .uniqueError, .primaryKey, .missingLabel, .duplicateLabel, .incorrectLabel,
             .extraLabel, .missingCell, .extraCell, .blankRow, .encodingError, .formatError, .schemeError,
             .schemaError:
             return true

@@ -44,7 +44,7 @@ public struct ValidationSession {
     private var headerRead = false
     private var headerBroken = false
     private let primaryKeyFields: [Int]
-    private var primaryKeys: [[String]: Int] = [:]
+    private var primaryKeys: [[ExactText?]: Int] = [:]
     private var checks: ChecksBeyondSchema
     private let started = Date()
 
@@ -82,11 +82,13 @@ public struct ValidationSession {
             var field = schema.fields.firstIndex { $0.name == label }
             if field == nil, let close = schema.fields.firstIndex(where: { Self.normalise($0.name) == Self.normalise(label) }) {
                 field = close
+                // An error, as for frictionless (`incorrect-label`); the column is still read,
+                // so its rows stay valid for an import.
                 record(ValidationIssue(
-                    type: IssueCode.colonneMalNommee.rawValue, severity: .warning, rowNumber: 1,
-                    fieldName: label, fieldNumber: column + 1, cell: label,
-                    note: "label \"\(label)\" read as \"\(schema.fields[close].name)\"",
-                    message: "La colonne « \(label) » est lue comme « \(schema.fields[close].name) » : renommez-la exactement « \(schema.fields[close].name) »."))
+                    type: IssueCode.incorrectLabel.rawValue, severity: .error, rowNumber: 1,
+                    fieldName: schema.fields[close].name, fieldNumber: column + 1, cell: label,
+                    note: "label \"\(label)\" does not match the field name \"\(schema.fields[close].name)\"",
+                    message: "La colonne « \(label) » doit s'appeler exactement « \(schema.fields[close].name) » (minuscules, sans accent, « _ » entre les mots) : elle est lue comme telle, mais renommez-la."))
             }
             if let f = field, let previous = columnOfField[f] {
                 record(ValidationIssue(
@@ -170,6 +172,7 @@ public struct ValidationSession {
                 type: IssueCode.blankRow.rawValue, severity: .error, rowNumber: row.number,
                 note: "",
                 message: "Ligne \(row.number) : la ligne est vide. Supprimez-la."))
+            checkPrimaryKey(values, row: row.number)
             return CheckedRow(number: row.number, values: values, isValid: false)
         }
 
@@ -198,6 +201,9 @@ public struct ValidationSession {
                     fieldName: rules[field].name, fieldNumber: column + 1, cell: "",
                     note: "",
                     message: "Ligne \(row.number) : il manque la cellule de la colonne « \(rules[field].name) » (la ligne a \(cells.count) cellules pour \(columns) colonnes). Vérifiez les séparateurs de cette ligne."))
+                if rules[field].descriptor.constraints.required {
+                    record(constraintIssue(rules[field], failed: ["required"], text: nil, row: row.number, column: column))
+                }
                 continue
             }
             values[field] = cells[column]
@@ -229,20 +235,7 @@ public struct ValidationSession {
             }
         }
 
-        if !primaryKeyFields.isEmpty, !primaryKeyFields.contains(where: { erroneous.contains($0) }) {
-            let key = primaryKeyFields.map { values[$0] ?? "" }
-            if !key.allSatisfy(\.isEmpty) {
-                if let first = primaryKeys[key] {
-                    record(ValidationIssue(
-                        type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row.number,
-                        cell: key.joined(separator: ", "),
-                        note: "the same as in the row at position \(first)",
-                        message: "Ligne \(row.number) : la clé primaire (\(primaryKeyFields.map { rules[$0].name }.joined(separator: ", "))) « \(key.joined(separator: ", ")) » est déjà celle de la ligne \(first) : chaque lieu doit avoir son propre identifiant."))
-                } else {
-                    primaryKeys[key] = row.number
-                }
-            }
-        }
+        checkPrimaryKey(values, row: row.number)
 
         erroneous.formUnion(duplicated)
         if options.checksBeyondSchema {
@@ -254,6 +247,30 @@ public struct ValidationSession {
         let valid = !headerBroken && report.stats.errors == errorsBefore
         if valid { report.stats.validRows += 1 }
         return CheckedRow(number: row.number, values: values, isValid: valid)
+    }
+
+    /// Checks the row's primary key as frictionless does: a key whose cells are all empty is
+    /// an error, and so is a key already seen (compared scalar by scalar).
+    private mutating func checkPrimaryKey(_ values: [String?], row: Int) {
+        guard !primaryKeyFields.isEmpty else { return }
+        let names = primaryKeyFields.map { rules[$0].name }.joined(separator: ", ")
+        let key = primaryKeyFields.map { values[$0].flatMap { missingValues.contains($0) ? nil : ExactText($0) } }
+        if key.allSatisfy({ $0 == nil }) {
+            record(ValidationIssue(
+                type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row,
+                note: "cells composing the primary keys are all \"None\"",
+                message: "Ligne \(row) : la clé primaire (\(names)) est vide : chaque lieu doit avoir un identifiant."))
+            return
+        }
+        if let first = primaryKeys[key] {
+            let shown = key.map { $0?.text ?? "" }.joined(separator: ", ")
+            record(ValidationIssue(
+                type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row, cell: shown,
+                note: "the same as in the row at position \(first)",
+                message: "Ligne \(row) : la clé primaire (\(names)) « \(shown) » est déjà celle de la ligne \(first) : chaque lieu doit avoir son propre identifiant."))
+        } else {
+            primaryKeys[key] = row
+        }
     }
 
     /// Records that the source could not be read any further.

@@ -1,0 +1,19 @@
+/// Text compared by its Unicode scalars, as Python and SQLite compare it.
+///
+/// Swift's `String` equality is canonical equivalence: `"café"` written with a precomposed
+/// « é » equals `"cafe\u{301}"`. Two identifiers that differ that way are distinct for the
+/// reference validator and for the store, so uniqueness and memoised checks key on this.
+struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
