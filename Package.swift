@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(name: "LieuxModelTests", dependencies: ["LieuxModel"]),
         .testTarget(name: "OpeningHoursTests", dependencies: ["OpeningHours"]),
-        .testTarget(name: "LieuxSchemaTests", dependencies: ["LieuxSchema", "LieuxModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LieuxSchemaTests", dependencies: ["LieuxSchema", "LieuxModel"]),
         .testTarget(name: "lieuxTests", dependencies: ["lieux"]),
     ],
     swiftLanguageModes: [.v6]
