@@ -12,5 +12,14 @@ public struct Courriel: RawRepresentable, Hashable, Sendable, Codable, CustomStr
         self.rawValue = rawValue
     }
 
+    /// Keeps `text` as the producer wrote it, well formed or not: the standard has no pattern
+    /// for this field, so nothing it holds is dropped (see ``isWellFormed``).
+    public init(verbatim text: String) {
+        rawValue = text
+    }
+
+    /// Whether the text has the form of an e-mail address (the failable initialiser's check).
+    public var isWellFormed: Bool { Self(rawValue: rawValue) != nil }
+
     public var description: String { rawValue }
 }

@@ -14,5 +14,14 @@ public struct WebAddress: RawRepresentable, Hashable, Sendable, Codable, CustomS
         self.rawValue = rawValue
     }
 
+    /// Keeps `text` as the producer wrote it, well formed or not: the standard has no pattern
+    /// for this field, so nothing it holds is dropped (see ``isWellFormed``).
+    public init(verbatim text: String) {
+        rawValue = text
+    }
+
+    /// Whether the text has the form of a web address (the failable initialiser's check).
+    public var isWellFormed: Bool { Self(rawValue: rawValue) != nil }
+
     public var description: String { rawValue }
 }

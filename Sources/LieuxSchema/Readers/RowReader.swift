@@ -10,6 +10,14 @@ public protocol RowReader {
     /// Throws ``SourceError`` when the bytes cannot be read any further (not UTF-8,
     /// broken JSON): the rows returned before stay valid.
     mutating func nextRow() throws(SourceError) -> SourceRow?
+
+    /// Issues the reader found itself since the last call (a migrating reader's warnings
+    /// about values without a mapping); the validator adds them to its report.
+    mutating func takeIssues() -> [ValidationIssue]
+}
+
+extension RowReader {
+    public mutating func takeIssues() -> [ValidationIssue] { [] }
 }
 
 /// The formats Lieux reads venue files from.

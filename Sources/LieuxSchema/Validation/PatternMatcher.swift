@@ -6,7 +6,8 @@ import Foundation
 /// A multi-value pattern of the form `(?:(?:^|SEP)(A|B|…))+$` whose alternatives are plain
 /// labels is checked as membership of each value in a set, which gives the same answer as
 /// the regular expression, far faster. Any other pattern goes through ICU's engine, with `$`
-/// rewritten to mean what it means in Python (end of text, or before a final newline).
+/// and `.` rewritten to mean what they mean in Python (end of text or before a final newline;
+/// any character but a newline).
 public struct PatternMatcher: Sendable {
     enum Strategy: Sendable {
         case members(Set<String>, separator: Character)

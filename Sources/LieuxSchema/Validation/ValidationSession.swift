@@ -273,6 +273,11 @@ public struct ValidationSession {
         }
     }
 
+    /// Adds issues found outside the session (by a migrating reader).
+    public mutating func add(_ issues: [ValidationIssue]) {
+        for issue in issues { record(issue) }
+    }
+
     /// Records that the source could not be read any further.
     public mutating func fail(_ error: SourceError) {
         record(ValidationIssue(

@@ -55,6 +55,7 @@ public struct Validator: Sendable {
         let version = self.version ?? SchemaVersion.detect(labels: reader.labels, rows: pending)
         var session = try ValidationSession(schema: version.schema, place: place, format: reader.format, options: options)
         session.read(labels: reader.labels)
+        session.add(reader.takeIssues())
         for row in pending { onRow(session.check(row)) }
         if let failure {
             session.fail(failure)
@@ -63,6 +64,7 @@ public struct Validator: Sendable {
         do {
             while let row = try reader.nextRow() {
                 if reader.labels.count != session.report.labels.count { session.read(labels: reader.labels) }
+                session.add(reader.takeIssues())
                 onRow(session.check(row))
             }
             if reader.labels.count != session.report.labels.count { session.read(labels: reader.labels) }
