@@ -9,9 +9,13 @@ let package = Package(
         .library(name: "LieuxModel", targets: ["LieuxModel"]),
         .library(name: "LieuxSchema", targets: ["LieuxSchema"]),
         .library(name: "OpeningHours", targets: ["OpeningHours"]),
+        .library(name: "LieuxStore", targets: ["LieuxStore"]),
+        .library(name: "LieuxExport", targets: ["LieuxExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "LieuxModel"),
@@ -26,17 +30,34 @@ let package = Package(
                 .embedInCode("Schemas/schema-0.1.0.json"),
             ]
         ),
+        .systemLibrary(
+            name: "CSpatiaLite",
+            pkgConfig: "spatialite",
+            providers: [.apt(["libspatialite-dev", "libsqlite3-dev"])]
+        ),
+        .target(
+            name: "LieuxStore",
+            dependencies: [
+                "LieuxModel", "LieuxSchema", "CSpatiaLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "LieuxExport", dependencies: ["LieuxModel"]),
         .executableTarget(
             name: "lieux",
             dependencies: [
-                "LieuxModel", "LieuxSchema", "OpeningHours",
+                "LieuxModel", "LieuxSchema", "OpeningHours", "LieuxStore", "LieuxExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "LieuxTestSupport", path: "Tests/LieuxTestSupport"),
         .testTarget(name: "LieuxModelTests", dependencies: ["LieuxModel"]),
         .testTarget(name: "OpeningHoursTests", dependencies: ["OpeningHours"]),
-        .testTarget(name: "LieuxSchemaTests", dependencies: ["LieuxSchema", "LieuxModel"]),
-        .testTarget(name: "lieuxTests", dependencies: ["lieux"]),
+        .testTarget(name: "LieuxSchemaTests", dependencies: ["LieuxSchema", "LieuxModel", "LieuxTestSupport"]),
+        .testTarget(name: "LieuxStoreTests", dependencies: ["LieuxStore", "LieuxSchema", "LieuxModel", "LieuxTestSupport"]),
+        .testTarget(name: "LieuxExportTests", dependencies: ["LieuxExport", "LieuxModel", "LieuxSchema", "LieuxTestSupport"]),
+        .testTarget(name: "lieuxTests", dependencies: ["lieux", "LieuxTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

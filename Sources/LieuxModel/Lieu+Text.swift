@@ -117,7 +117,7 @@ extension Lieu {
     }
 
     /// The shortest text that reads back as the same `Double` (`45.681367`, not `45.681367000000002`).
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         var text = "\(value)"
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text

@@ -40,6 +40,13 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     case typologieInconnue = "typologie-inconnue"
     case horairesInvalides = "horaires-invalides"
 
+    // Warnings: migration of a version 0.1 file to version 1.0.
+    /// A label of a 0.1 column has no 1.0 equivalent: it is not carried over.
+    case migrationValeurSansCorrespondance = "migration-valeur-sans-correspondance"
+    /// A value of a 0.1 column is not carried over: the column was removed (`cle_ban`), or a
+    /// 1.0 column of the same file has its own value.
+    case migrationColonne = "migration-colonne"
+
     /// Whether issues of this code make a file invalid.
     public var isError: Bool {
         switch self {

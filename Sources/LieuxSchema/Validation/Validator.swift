@@ -7,7 +7,7 @@ public struct Validator: Sendable {
     public var options: ValidationOptions
 
     /// How many rows are read ahead to detect the version of a file.
-    static let detectionRows = 50
+    public static let detectionRows = 50
 
     public init(version: SchemaVersion? = nil, options: ValidationOptions = .init()) {
         self.version = version
@@ -42,25 +42,11 @@ public struct Validator: Sendable {
     public func validate(
         _ reader: inout some RowReader, place: String, onRow: (CheckedRow) -> Void = { _ in }
     ) throws(SchemaError) -> TaskReport {
-        // Rows read ahead to detect the version; checked first, in order.
-        var pending: [SourceRow] = []
-        var failure: SourceError?
-        if self.version == nil {
-            do {
-                while pending.count < Self.detectionRows, let row = try reader.nextRow() { pending.append(row) }
-            } catch {
-                failure = error
-            }
-        }
-        let version = self.version ?? SchemaVersion.detect(labels: reader.labels, rows: pending)
+        var reader = PeekingRowReader(reader)
+        let firstRows = reader.peek(Self.detectionRows)  // before reading labels: JSON keys appear with rows
+        let version = self.version ?? SchemaVersion.detect(labels: reader.labels, rows: firstRows)
         var session = try ValidationSession(schema: version.schema, place: place, format: reader.format, options: options)
         session.read(labels: reader.labels)
-        session.add(reader.takeIssues())
-        for row in pending { onRow(session.check(row)) }
-        if let failure {
-            session.fail(failure)
-            return session.finish()
-        }
         do {
             while let row = try reader.nextRow() {
                 if reader.labels.count != session.report.labels.count { session.read(labels: reader.labels) }
@@ -68,6 +54,7 @@ public struct Validator: Sendable {
                 onRow(session.check(row))
             }
             if reader.labels.count != session.report.labels.count { session.read(labels: reader.labels) }
+            session.add(reader.takeIssues())
         } catch {
             session.fail(error)
         }

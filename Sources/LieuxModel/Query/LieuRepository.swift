@@ -1,0 +1,42 @@
+/// A venue found by a search, with what the search adds to it.
+public struct FoundLieu: Sendable, Hashable {
+    public var lieu: Lieu
+    /// The import source the venue belongs to.
+    public var source: String
+    /// Distance from the search's point, in metres, for nearby searches.
+    public var distance: Double?
+
+    public init(lieu: Lieu, source: String, distance: Double? = nil) {
+        self.lieu = lieu
+        self.source = source
+        self.distance = distance
+    }
+}
+
+/// One page of results.
+public struct LieuPage: Sendable, Hashable {
+    public var lieux: [FoundLieu]
+    /// How many venues match, over all pages.
+    public var numberMatched: Int
+
+    public init(lieux: [FoundLieu], numberMatched: Int) {
+        self.lieux = lieux
+        self.numberMatched = numberMatched
+    }
+}
+
+/// Where venues are read from: the SQLite store, or an in-memory double in tests.
+public protocol LieuRepository: Sendable {
+    /// One page of the venues matching `query`.
+    func search(_ query: LieuQuery) async throws -> LieuPage
+    /// Every venue matching `query`, ignoring its page, one at a time, in order.
+    func forEach(_ query: LieuQuery, _ body: (FoundLieu) throws -> Void) async throws
+    /// A venue by source and id; `nil` when there is none.
+    func lieu(source: String, id: Lieu.ID) async throws -> FoundLieu?
+    /// A venue by id alone, when exactly one source has it (`nil` when none; the first when several).
+    func lieu(id: Lieu.ID) async throws -> FoundLieu?
+    /// A value that changes whenever the stored venues change (for ETags).
+    func version() async throws -> String
+    /// Whether an area is known.
+    func hasArea(_ area: AreaReference) async throws -> Bool
+}

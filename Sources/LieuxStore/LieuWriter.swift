@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import LieuxModel
+import LieuxSchema
+
+/// Writes the valid rows of one import into the venues of a source, inside the import's
+/// transaction, and tells added, updated and unchanged venues apart by a hash of their fields.
+struct LieuWriter {
+    let db: Database
+    let sourceID: Int64
+    private(set) var added = 0
+    private(set) var updated = 0
+    private(set) var unchanged = 0
+    /// Valid rows that still could not become a `Lieu` (never expected: the validator checks
+    /// everything the model needs).
+    private(set) var undecodable = 0
+    private let storedBefore: Int
+
+    private let lookup: Statement
+    private let insert: Statement
+    private let update: Statement
+    private let markSeen: Statement
+
+    /// The columns written, in order: the 32 fields, then the derived ones.
+    static let columns = StoreSchema.fieldColumns + ["departement", "content_hash"]
+
+    init(_ db: Database, source: String) throws {
+        self.db = db
+        try db.execute(
+            sql: "INSERT INTO source (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
+            arguments: [source, ISO8601DateFormatter().string(from: Date())])
+        sourceID = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE name = ?", arguments: [source])!
+        storedBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM lieu WHERE source_id = ?", arguments: [sourceID]) ?? 0
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (pk INTEGER PRIMARY KEY); DELETE FROM import_seen;")
+        lookup = try db.makeStatement(sql: "SELECT pk, content_hash FROM lieu WHERE source_id = ? AND id = ?")
+        let columns = Self.columns
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        insert = try db.makeStatement(sql: """
+            INSERT INTO lieu (source_id, \(columns.joined(separator: ", ")), geom)
+            VALUES (?, \(placeholders), CASE WHEN ? IS NULL THEN NULL ELSE MakePoint(?, ?, 4326) END)
+            """)
+        update = try db.makeStatement(sql: """
+            UPDATE lieu SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")),
+                geom = CASE WHEN ? IS NULL THEN NULL ELSE MakePoint(?, ?, 4326) END
+            WHERE pk = ?
+            """)
+        markSeen = try db.makeStatement(sql: "INSERT OR IGNORE INTO import_seen (pk) VALUES (?)")
+    }
+
+    /// Stores a valid row; returns `false` when it cannot become a venue.
+    mutating func write(_ row: CheckedRow) throws -> Bool {
+        guard let lieu = Self.lieu(from: row) else {
+            undecodable += 1
+            return false
+        }
+        var values: [(any DatabaseValueConvertible)?] = Lieu.Field.allCases.map { field -> (any DatabaseValueConvertible)? in
+            switch field {
+            case .latitude: return lieu.coordinates?.latitude
+            case .longitude: return lieu.coordinates?.longitude
+            default: return lieu.text(field)
+            }
+        }
+        let hash = Self.contentHash(of: lieu)
+        values.append(lieu.codeINSEE?.departement?.code ?? lieu.codePostal.departements.first?.code)
+        values.append(hash)
+        let point: [(any DatabaseValueConvertible)?] = [
+            lieu.coordinates?.longitude, lieu.coordinates?.longitude, lieu.coordinates?.latitude,
+        ]
+        let pk: Int64
+        if let existing = try Row.fetchOne(lookup, arguments: [sourceID, lieu.id.rawValue]) {
+            pk = existing["pk"]
+            if existing["content_hash"] as Int64 == hash {
+                unchanged += 1
+            } else {
+                try update.execute(arguments: StatementArguments(values + point + [pk]))
+                updated += 1
+            }
+        } else {
+            try insert.execute(arguments: StatementArguments([sourceID] + values + point))
+            pk = db.lastInsertedRowID
+            added += 1
+        }
+        try markSeen.execute(arguments: [pk])
+        return true
+    }
+
+    /// Deletes the source's venues the import did not see; returns how many.
+    mutating func removeUnseen() throws -> Int {
+        try db.execute(
+            sql: "DELETE FROM lieu WHERE source_id = ? AND pk NOT IN (SELECT pk FROM import_seen)",
+            arguments: [sourceID])
+        let removed = db.changesCount
+        try db.execute(sql: "DELETE FROM import_seen")
+        return removed
+    }
+
+    /// The number of venues of the source, before the import or now.
+    func storedCount(before: Bool) throws -> Int {
+        if before { return storedBefore }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM lieu WHERE source_id = ?", arguments: [sourceID]) ?? 0
+    }
+
+    /// The venue of a validated row of the current version.
+    static func lieu(from row: CheckedRow) -> Lieu? {
+        let fields = Lieu.Field.allCases
+        guard row.values.count == fields.count else { return nil }
+        return try? Lieu { field in
+            let index = field.number - 1
+            guard let text = row.values[index] else { return nil }
+            switch field {
+            case .dateMaj:
+                // The validator accepts what Python's strptime accepts (`2023-5-1`): store ISO.
+                if case .date(let date)? = CellValue.cast(text, as: .date) { return date.description }
+                return text
+            case .latitude, .longitude:
+                if case .number(let n)? = CellValue.cast(text, as: .number), n.isFinite { return Lieu.format(n) }
+                return nil
+            default:
+                return text
+            }
+        }
+    }
+
+    /// A stable 64-bit hash (FNV-1a) of the venue's fields, to tell changed venues.
+    static func contentHash(of lieu: Lieu) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for field in Lieu.Field.allCases {
+            for byte in (lieu.text(field) ?? "").utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            hash = (hash ^ 0x1F) &* 0x100_0000_01b3
+        }
+        return Int64(bitPattern: hash)
+    }
+}

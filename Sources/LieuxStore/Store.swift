@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+
+/// The SQLite + SpatiaLite database of venues: sources, venues with a point geometry and a
+/// spatial index, a full-text index, and the log of imports.
+///
+/// WAL mode: readers never wait for an import. Open it with ``open(path:)``; every
+/// connection loads SpatiaLite.
+public final class Store: Sendable {
+    /// The connection pool; only this module speaks SQL.
+    let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    public static func open(path: String) throws(StoreError) -> Store {
+        try Store(path: path)
+    }
+
+    private init(path: String) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try SpatiaLite.prepare(db) }
+        configuration.busyMode = .timeout(10)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(
+                code: .open, message: "La base « \(path) » ne peut pas être ouverte ou créée : vérifiez le chemin et les droits (option --db ou variable LIEUX_DB).",
+                cause: error)
+        }
+        do {
+            try StoreSchema.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(code: .sql, message: "La base « \(path) » n'a pas pu être mise à jour.", cause: error)
+        }
+    }
+
+    /// Runs `body` with a read-only connection.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(code: .sql, message: "La lecture de la base a échoué.", cause: error)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import GRDB
+import LieuxModel
+
+/// The tables of the store and their migrations.
+enum StoreSchema {
+    /// The venue columns, one per field of the standard, in its order.
+    static let fieldColumns: [String] = Lieu.Field.allCases.map(\.rawValue)
+
+    static func migrate(_ pool: DatabasePool) throws {
+        // SpatiaLite's metadata cannot be created inside a transaction.
+        try pool.writeWithoutTransaction { db in
+            let exists = try Bool.fetchOne(
+                db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'spatial_ref_sys'") ?? false
+            if !exists {
+                try db.execute(sql: "SELECT InitSpatialMetaData(1, 'WGS84')")
+            }
+        }
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, venues, imports") { db in
+            try db.execute(sql: """
+                CREATE TABLE source (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    created_at TEXT NOT NULL
+                );
+                """)
+            let columns = Lieu.Field.allCases.map { field -> String in
+                let type: String
+                switch field {
+                case .latitude, .longitude: type = "REAL"
+                case .id, .pivot, .nom, .commune, .codePostal, .adresse, .dateMaj: type = "TEXT NOT NULL"
+                default: type = "TEXT"
+                }
+                return "\(field.rawValue) \(type)"
+            }.joined(separator: ",\n    ")
+            try db.execute(sql: """
+                CREATE TABLE lieu (
+                    pk INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                    \(columns),
+                    departement TEXT,
+                    content_hash INTEGER NOT NULL,
+                    UNIQUE (source_id, id)
+                );
+                CREATE INDEX lieu_departement ON lieu(departement);
+                CREATE INDEX lieu_code_insee ON lieu(code_insee);
+                CREATE INDEX lieu_code_postal ON lieu(code_postal);
+                SELECT AddGeometryColumn('lieu', 'geom', 4326, 'POINT', 'XY');
+                SELECT CreateSpatialIndex('lieu', 'geom');
+                CREATE VIRTUAL TABLE lieu_fts USING fts5(
+                    nom, adresse, commune, content='lieu', content_rowid='pk',
+                    tokenize='unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER lieu_fts_insert AFTER INSERT ON lieu BEGIN
+                    INSERT INTO lieu_fts(rowid, nom, adresse, commune) VALUES (new.pk, new.nom, new.adresse, new.commune);
+                END;
+                CREATE TRIGGER lieu_fts_delete AFTER DELETE ON lieu BEGIN
+                    INSERT INTO lieu_fts(lieu_fts, rowid, nom, adresse, commune) VALUES ('delete', old.pk, old.nom, old.adresse, old.commune);
+                END;
+                CREATE TRIGGER lieu_fts_update AFTER UPDATE OF nom, adresse, commune ON lieu BEGIN
+                    INSERT INTO lieu_fts(lieu_fts, rowid, nom, adresse, commune) VALUES ('delete', old.pk, old.nom, old.adresse, old.commune);
+                    INSERT INTO lieu_fts(rowid, nom, adresse, commune) VALUES (new.pk, new.nom, new.adresse, new.commune);
+                END;
+                CREATE TABLE import (
+                    id INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL,
+                    place TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    schema_version TEXT NOT NULL,
+                    strict INTEGER NOT NULL,
+                    rows INTEGER NOT NULL,
+                    added INTEGER NOT NULL,
+                    updated INTEGER NOT NULL,
+                    unchanged INTEGER NOT NULL,
+                    removed INTEGER NOT NULL,
+                    rejected INTEGER NOT NULL,
+                    report TEXT NOT NULL
+                );
+                """)
+        }
+        do {
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError(code: .newerSchema, message: "Cette base a été créée par une version plus récente de Lieux : mettez Lieux à jour.")
+            }
+        }
+        try migrator.migrate(pool)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LieuxExport
+import LieuxModel
+import LieuxStore
+
+/// `lieux export`: writes the stored venues as GeoJSON, GeoJSON text sequences or CSV.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Exporte les lieux de la base en GeoJSON, en GeoJSON ligne à ligne (RFC 8142) ou en CSV du standard.",
+        discussion: """
+            L'export se fait en flux : la mémoire ne grandit pas avec le nombre de lieux.
+            GeoJSON : FeatureCollection (RFC 7946), identifiant = id du lieu, propriétés = champs du
+            standard (valeurs multiples en tableaux) et source_import. CSV : exactement les colonnes du
+            standard, dans son ordre, valeurs multiples séparées par « | ».
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case geojson, geojsonseq, csv
+    }
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Format : geojson, geojsonseq ou csv.")
+    var format: Format
+
+    @Option(name: [.short, .customLong("output")], help: "Fichier de sortie (par défaut : la sortie standard).")
+    var output: String?
+
+    @Option(help: "N'exporte que les lieux de cette source.")
+    var source: String?
+
+    func run() throws {
+        let store = try store.open()
+        let sink: FileSink
+        do {
+            sink = try output.map { (path) throws(ExportError) in try FileSink(path: path) } ?? FileSink.standardOutput()
+        } catch {
+            printError("Erreur : \(error.message)")
+            throw ExitCode(2)
+        }
+        do {
+            switch format {
+            case .geojson:
+                var writer = GeoJSONWriter(sink: sink)
+                try writer.begin()
+                try store.forEachLieu(source: source) { lieu, name in
+                    try writer.write(lieu, extras: FeatureExtras(sourceImport: name))
+                }
+                try writer.end()
+            case .geojsonseq:
+                var writer = GeoJSONSeqWriter(sink: sink)
+                try store.forEachLieu(source: source) { lieu, name in
+                    try writer.write(lieu, extras: FeatureExtras(sourceImport: name))
+                }
+                try writer.end()
+            case .csv:
+                var writer = CSVWriter(sink: sink)
+                try writer.begin()
+                try store.forEachLieu(source: source) { lieu, _ in try writer.write(lieu) }
+                try writer.end()
+            }
+            try sink.flush()
+        } catch let error as StoreError {
+            printError("Erreur : \(error.message)")
+            throw ExitCode(2)
+        } catch let error as ExportError {
+            printError("Erreur d'écriture : \(error.message)")
+            throw ExitCode(2)
+        }
+    }
+}
