@@ -11,11 +11,16 @@ let package = Package(
         .library(name: "OpeningHours", targets: ["OpeningHours"]),
         .library(name: "LieuxStore", targets: ["LieuxStore"]),
         .library(name: "LieuxExport", targets: ["LieuxExport"]),
+        .library(name: "LieuxHTTP", targets: ["LieuxHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         .target(name: "LieuxModel"),
@@ -38,25 +43,46 @@ let package = Package(
         .target(
             name: "LieuxStore",
             dependencies: [
-                "LieuxModel", "LieuxSchema", "CSpatiaLite",
+                "LieuxModel", "LieuxSchema", "OpeningHours", "CSpatiaLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "LieuxExport", dependencies: ["LieuxModel"]),
+        .target(
+            name: "LieuxHTTP",
+            dependencies: [
+                "LieuxModel", "LieuxSchema", "LieuxExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
         .executableTarget(
             name: "lieux",
             dependencies: [
-                "LieuxModel", "LieuxSchema", "OpeningHours", "LieuxStore", "LieuxExport",
+                "LieuxModel", "LieuxSchema", "OpeningHours", "LieuxStore", "LieuxExport", "LieuxHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "LieuxTestSupport", path: "Tests/LieuxTestSupport"),
+        .executableTarget(name: "OpeningHoursBenchmark", dependencies: ["OpeningHours"], path: "Benchmarks/OpeningHoursBenchmark"),
+        .target(name: "LieuxTestSupport", dependencies: ["LieuxModel", "OpeningHours"], path: "Tests/LieuxTestSupport"),
         .testTarget(name: "LieuxModelTests", dependencies: ["LieuxModel"]),
         .testTarget(name: "OpeningHoursTests", dependencies: ["OpeningHours"]),
         .testTarget(name: "LieuxSchemaTests", dependencies: ["LieuxSchema", "LieuxModel", "LieuxTestSupport"]),
         .testTarget(name: "LieuxStoreTests", dependencies: ["LieuxStore", "LieuxSchema", "LieuxModel", "LieuxTestSupport"]),
         .testTarget(name: "LieuxExportTests", dependencies: ["LieuxExport", "LieuxModel", "LieuxSchema", "LieuxTestSupport"]),
+        .testTarget(
+            name: "LieuxHTTPTests",
+            dependencies: [
+                "LieuxHTTP", "LieuxModel", "LieuxExport", "LieuxTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
         .testTarget(name: "lieuxTests", dependencies: ["lieux", "LieuxTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

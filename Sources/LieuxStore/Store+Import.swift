@@ -103,6 +103,7 @@ extension Store {
                     outcome.removed = try writer.removeUnseen()
                     outcome.stored = try writer.storedCount(before: false)
                     outcome.committed = true
+                    if !outcome.changedNothing { try Store.bumpVersion(db) }
                     try Self.log(outcome, db: db, sourceID: writer.sourceID, started: started, strict: options.strict)
                     result = outcome
                     return .commit

@@ -22,6 +22,8 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in try SpatiaLite.prepare(db) }
         configuration.busyMode = .timeout(10)
+        // Exports hold a reader for as long as their download lasts (up to 4 at once).
+        configuration.maximumReaderCount = 10
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

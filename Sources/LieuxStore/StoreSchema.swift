@@ -80,6 +80,23 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: areas, store version") { db in
+            try db.execute(sql: """
+                CREATE TABLE area (
+                    kind TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    name TEXT,
+                    min_longitude REAL NOT NULL,
+                    min_latitude REAL NOT NULL,
+                    max_longitude REAL NOT NULL,
+                    max_latitude REAL NOT NULL,
+                    geometry TEXT NOT NULL,
+                    PRIMARY KEY (kind, code)
+                );
+                CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT INTO store_meta (key, value) VALUES ('version', 1);
+                """)
+        }
         do {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError(code: .newerSchema, message: "Cette base a été créée par une version plus récente de Lieux : mettez Lieux à jour.")

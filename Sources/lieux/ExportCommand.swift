@@ -34,12 +34,24 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open()
+        // With -o, the export is written to a temporary file beside the destination and renamed
+        // at the end: a failed export leaves the previous file as it was, and nobody ever reads
+        // half an export.
+        let partial = output.map { path -> String in
+            let url = URL(fileURLWithPath: path)
+            return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partiel").path
+        }
         let sink: FileSink
         do {
-            sink = try output.map { (path) throws(ExportError) in try FileSink(path: path) } ?? FileSink.standardOutput()
+            sink = try partial.map { (path) throws(ExportError) in try FileSink(path: path) } ?? FileSink.standardOutput()
         } catch {
-            printError("Erreur : \(error.message)")
+            let reason = error.errno.map { " (\(String(cString: strerror($0))))" } ?? ""
+            printError("Erreur : le fichier « \(output ?? "-") » ne peut pas être créé\(reason) : vérifiez le dossier et les droits d'écriture.")
             throw ExitCode(2)
+        }
+        func abandon() {
+            try? sink.close()
+            if let partial { unlink(partial) }
         }
         do {
             switch format {
@@ -62,13 +74,28 @@ struct ExportCommand: ParsableCommand {
                 try store.forEachLieu(source: source) { lieu, _ in try writer.write(lieu) }
                 try writer.end()
             }
-            try sink.flush()
+            if let partial, let output {
+                try sink.close()
+                guard rename(partial, output) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    unlink(partial)
+                    printError("Erreur d'écriture : l'export n'a pas pu être placé dans « \(output) » (\(reason)) : vérifiez le dossier et les droits d'écriture.")
+                    throw ExitCode(2)
+                }
+            } else {
+                try sink.flush()
+            }
         } catch let error as StoreError {
+            abandon()
             printError("Erreur : \(error.message)")
             throw ExitCode(2)
         } catch let error as ExportError {
+            abandon()
             printError("Erreur d'écriture : \(error.message)")
             throw ExitCode(2)
+        } catch {
+            abandon()
+            throw error
         }
     }
 }

@@ -53,7 +53,15 @@ struct ImportCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             if count > 0 {
-                print("La base « \(store.path) » contient déjà \(count) lieux : rien n'est importé (--if-empty).")
+                let message = "La base « \(store.path) » contient déjà \(count) lieux : rien n'est importé (--if-empty)."
+                switch format {
+                case .json:
+                    // Standard output stays JSON: no import, no result.
+                    print("[]")
+                    printError(message)
+                case .text:
+                    print(message)
+                }
                 return
             }
         }
@@ -105,8 +113,12 @@ struct ImportSummary {
         var lines: [String] = []
         let r = result
         if !r.committed {
-            lines.append("Import de « \(r.place) » pour la source « \(r.source) » : RIEN N'A ÉTÉ MODIFIÉ"
-                + (r.report.valid ? "." : " (le fichier a des erreurs ; corrigez-les ou importez sans --strict pour ne rejeter que les lignes en erreur)."))
+            let unreadable = r.report.errors.contains { ["scheme-error", "encoding-error", "format-error"].contains($0.type) }
+            let reason =
+                unreadable ? " (le fichier n'a pas pu être lu jusqu'au bout : corrigez l'erreur ci-dessus)."
+                : r.report.valid ? "."
+                : " (le fichier a des erreurs ; corrigez-les ou importez sans --strict pour ne rejeter que les lignes en erreur)."
+            lines.append("Import de « \(r.place) » pour la source « \(r.source) » : RIEN N'A ÉTÉ MODIFIÉ" + reason)
         } else {
             lines.append("Import de « \(r.place) » pour la source « \(r.source) » (standard \(r.fileVersion)"
                 + (r.fileVersion != SchemaVersion.current.rawValue ? ", converti en \(SchemaVersion.current.rawValue)" : "") + ") :")

@@ -1,0 +1,49 @@
+import Hummingbird
+import LieuxModel
+import Logging
+
+/// The HTTP application of Lieux over `repository`: what `lieux serve` runs and what tests
+/// call (`buildApplication(repository: InMemoryLieuRepository(…)).test(.router) { … }`).
+///
+/// Middlewares, outermost first: access log, CORS, gzip, problems (every error becomes
+/// `application/problem+json`), then, for every route but `/health`, ETag and 304.
+public func buildApplication(
+    configuration: ServerConfiguration = ServerConfiguration(),
+    repository: some LieuRepository,
+    logger: Logger? = nil
+) -> some ApplicationProtocol {
+    var logger = logger ?? Logger(label: "lieux.http")
+    logger.logLevel = configuration.logLevel
+    let router = buildRouter(configuration: configuration, repository: repository, logger: logger)
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "lieux/\(configuration.serviceVersion)"),
+        logger: logger)
+}
+
+/// Runs the service until SIGTERM or SIGINT, then stops gracefully: the listening socket
+/// closes and requests in flight finish.
+public func runServer(
+    configuration: ServerConfiguration = ServerConfiguration(),
+    repository: some LieuRepository,
+    logger: Logger? = nil
+) async throws {
+    try await buildApplication(configuration: configuration, repository: repository, logger: logger).runService()
+}
+
+/// The router with every route and middleware.
+func buildRouter(configuration: ServerConfiguration, repository: any LieuRepository, logger: Logger) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: AccessLogMiddleware(logger: logger))
+    router.add(middleware: CrossOriginMiddleware())
+    router.add(middleware: CompressionMiddleware(threshold: configuration.compressionThreshold))
+    router.add(middleware: ProblemMiddleware(logger: logger))
+    let api = LieuxAPI(configuration: configuration, repository: repository, logger: logger)
+    router.get("/health", use: api.health)
+    router.add(middleware: ConditionalRequestMiddleware(
+        repository: repository, serviceVersion: configuration.serviceVersion, cacheMaxAge: configuration.cacheMaxAge,
+        now: configuration.now))
+    api.addRoutes(to: router)
+    return router
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+import Logging
+
+/// Turns every error of a handler into an RFC 9457 problem: ``Problem``s as they are, the
+/// statuses Hummingbird raises (404, 413…) with a French detail, anything else into a 500
+/// whose cause goes to the log only.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            return problem.response(instance: request.uri.path)
+        } catch let error as any HTTPResponseError {
+            return Problem.status(error.status, path: request.uri.path).response(instance: request.uri.path)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.error(
+                "Erreur interne sur \(request.method.rawValue) \(request.uri.path) : \(String(reflecting: error))")
+            return Problem.internalError.response(instance: request.uri.path)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The parameters of a query string, decoded, in their order (`+` is a space, `%XX` a byte
+/// of UTF-8), and encoded back for links that keep them.
+struct QueryParameters: Sendable, Equatable {
+    struct Pair: Sendable, Equatable {
+        var name: String
+        var value: String
+    }
+
+    private(set) var pairs: [Pair]
+
+    init(_ pairs: [Pair] = []) {
+        self.pairs = pairs
+    }
+
+    /// Decodes a query string (without `?`); a badly encoded name or value is a 400.
+    init(query: String?) throws(Problem) {
+        pairs = []
+        guard let query, !query.isEmpty else { return }
+        for part in query.split(separator: "&", omittingEmptySubsequences: true) {
+            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = try Self.decode(pieces[0], whole: part)
+            let value = pieces.count > 1 ? try Self.decode(pieces[1], whole: part) : ""
+            guard !name.isEmpty else { continue }
+            pairs.append(Pair(name: name, value: value))
+        }
+    }
+
+    private static func decode(_ text: Substring, whole: Substring) throws(Problem) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        guard let decoded = spaced.removingPercentEncoding else {
+            throw Problem.invalidParameter(
+                String(whole.prefix { $0 != "=" }),
+                "Le paramètre « \(whole) » est mal encodé : un « % » doit être suivi de deux chiffres hexadécimaux d'UTF-8 (%C3%A9 pour « é »).")
+        }
+        return decoded
+    }
+
+    /// The names present, once each, in order.
+    var names: [String] {
+        var seen = Set<String>()
+        return pairs.map(\.name).filter { seen.insert($0).inserted }
+    }
+
+    /// Whether the parameter is present.
+    func contains(_ name: String) -> Bool { pairs.contains { $0.name == name } }
+
+    /// Every value of a parameter, in order.
+    func values(_ name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
+
+    /// The value of a parameter that may appear once; given twice, it is a 400.
+    func single(_ name: String) throws(Problem) -> String? {
+        let values = values(name)
+        guard values.count <= 1 else {
+            throw Problem.invalidParameter(name, "Le paramètre « \(name) » est donné \(values.count) fois ; donnez-le une seule fois.")
+        }
+        return values.first
+    }
+
+    /// The parameters with `name` set to `value` (in place of its first occurrence, or at the
+    /// end), or removed when `value` is `nil`.
+    func setting(_ name: String, to value: String?) -> QueryParameters {
+        var result: [Pair] = []
+        var placed = false
+        for pair in pairs {
+            if pair.name == name {
+                if !placed, let value { result.append(Pair(name: name, value: value)) }
+                placed = true
+            } else {
+                result.append(pair)
+            }
+        }
+        if !placed, let value { result.append(Pair(name: name, value: value)) }
+        return QueryParameters(result)
+    }
+
+    /// The query string, encoded; empty when there is no parameter.
+    var encoded: String {
+        pairs.map { Self.encode($0.name) + "=" + Self.encode($0.value) }.joined(separator: "&")
+    }
+
+    /// Characters left as they are in links: unreserved, and `,` `:` `/` which read better.
+    private static let allowed = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~,:/")
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

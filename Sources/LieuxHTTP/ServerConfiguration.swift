@@ -1,0 +1,55 @@
+import Foundation
+import Logging
+
+/// How the HTTP service runs: where it listens, what it accepts, how it names itself.
+/// Every value has a default; `lieux serve` sets them from its options.
+public struct ServerConfiguration: Sendable {
+    /// The address to listen on.
+    public var host: String
+    public var port: Int
+    /// The public address of the service for links (`https://lieux.exemple.fr`), when a
+    /// proxy stands in front; `nil`: `http://` and each request's `Host`.
+    public var baseURL: String?
+    /// The largest request body accepted (`POST /validate`, `POST …/search`), in bytes: 413 above.
+    public var maximumBodySize: Int
+    /// `max-age` of `Cache-Control` on data responses, in seconds (ETags revalidate after).
+    public var cacheMaxAge: Int
+    /// Bodies of a known length smaller than this are sent as they are, not gzipped.
+    public var compressionThreshold: Int
+    /// Exports that may run at once (each holds a reading thread); more get 503.
+    public var maximumConcurrentExports: Int
+    /// The level of the service's log (access log at `info`).
+    public var logLevel: Logger.Level
+    /// The version of the service, in `/health` and in ETags (a new version changes them).
+    public var serviceVersion: String
+    /// The title of the landing page.
+    public var title: String
+    /// The clock: `ouvert=maintenant`, `timeStamp`.
+    public var now: @Sendable () -> Date
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        baseURL: String? = nil,
+        maximumBodySize: Int = 50 * 1024 * 1024,
+        cacheMaxAge: Int = 60,
+        compressionThreshold: Int = 1024,
+        maximumConcurrentExports: Int = 4,
+        logLevel: Logger.Level = .info,
+        serviceVersion: String = "0.1.0",
+        title: String = "Lieux de médiation numérique",
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.host = host
+        self.port = port
+        self.baseURL = baseURL
+        self.maximumBodySize = maximumBodySize
+        self.cacheMaxAge = cacheMaxAge
+        self.compressionThreshold = compressionThreshold
+        self.maximumConcurrentExports = maximumConcurrentExports
+        self.logLevel = logLevel
+        self.serviceVersion = serviceVersion
+        self.title = title
+        self.now = now
+    }
+}
