@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "LieuxHTTP",
             dependencies: [
-                "LieuxModel", "LieuxSchema", "LieuxExport",
+                "LieuxModel", "LieuxSchema", "LieuxExport", "OpeningHours",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -32,6 +32,7 @@ struct LieuxAPI: Sendable {
         router.get("/collections/lieux/queryables", use: queryables)
         router.get("/collections/lieux/items", use: items)
         router.get("/collections/lieux/items/:featureId", use: item)
+        router.get("/collections/lieux/items/:featureId/horaires", use: horaires)
         router.post("/collections/lieux/search", use: search)
         router.get("/export/lieux.geojson") { request, _ in try await export(request, format: .geoJSON) }
         router.get("/export/lieux.geojsonseq") { request, _ in try await export(request, format: .geoJSONSeq) }

@@ -19,6 +19,7 @@ enum OpenAPIDocument {
         Summary(method: "GET", path: "/collections/lieux/queryables", summary: "Critères de recherche (JSON Schema)"),
         Summary(method: "GET", path: "/collections/lieux/items", summary: "Chercher des lieux (filtres, proximité, pages)"),
         Summary(method: "GET", path: "/collections/lieux/items/{featureId}", summary: "Un lieu, par identifiant"),
+        Summary(method: "GET", path: "/collections/lieux/items/{featureId}/horaires", summary: "Les horaires d'un lieu : ouvert maintenant, prochain changement, semaine"),
         Summary(method: "POST", path: "/collections/lieux/search", summary: "Les lieux dans un polygone GeoJSON"),
         Summary(method: "GET", path: "/export/lieux.geojson", summary: "Export complet en GeoJSON"),
         Summary(method: "GET", path: "/export/lieux.geojsonseq", summary: "Export complet en GeoJSON Text Sequences"),
@@ -181,6 +182,12 @@ enum OpenAPIDocument {
                     MediaType.geoJSON: ["schema": ["$ref": "#/components/schemas/featureGeoJSON"]],
                     MediaType.html: ["schema": ["type": "string"]],
                 ]), extra: ["404": ref("NotFound")])]),
+            .init(key: "/collections/lieux/items/{featureId}/horaires", value: ["get": operation(
+                "getOpeningHours", "Données", "Les horaires d'un lieu",
+                description: "Ouvert, fermé ou inconnu à l'instant donné (ouvert=…, sinon maintenant, heure de Paris), prochain changement et semaine ; pour des horaires illisibles, la position de l'erreur et une correction proposée.",
+                parameters: references(["featureId", "f", "ouvert"]),
+                ok: response("Les horaires lus", [MediaType.json: ["schema": ["type": "object"]]]),
+                extra: ["404": ref("NotFound")])]),
             .init(key: "/collections/lieux/search", value: ["post": operation(
                 "searchFeatures", "Données", "Les lieux dans un polygone",
                 description: "Le corps est une géométrie GeoJSON Polygon ou MultiPolygon (ou une Feature qui en porte une) ; les autres filtres, l'ordre et la page viennent de l'adresse.",
