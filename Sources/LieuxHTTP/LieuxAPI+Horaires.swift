@@ -10,13 +10,7 @@ extension LieuxAPI {
     @Sendable func horaires(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let parameters = try parameters(request, allowed: ["f", "ouvert"])
         let instant = try ParameterReader(parameters: parameters).openAt(now: configuration.now()) ?? configuration.now()
-        let raw = context.parameters.get("featureId") ?? ""
-        let text = raw.removingPercentEncoding ?? raw
-        guard let found = try await findLieu(text) else {
-            throw Problem(
-                status: .notFound, code: "lieu-inconnu", title: "Lieu inconnu",
-                detail: "Aucun lieu n'a l'identifiant « \(text) ». Les identifiants sont ceux du champ id du standard ; « source:id » désigne le lieu d'une source.")
-        }
+        let found = try await requireLieu(context).found
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = OpeningHours.defaultTimeZone
         formatter.formatOptions = [.withInternetDateTime]

@@ -37,13 +37,7 @@ extension LieuxAPI {
         let parameters = try parameters(request, allowed: ["f", "crs"])
         try ParameterReader(parameters: parameters).checkCRS()
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.geoJSON)
-        let raw = context.parameters.get("featureId") ?? ""
-        let text = raw.removingPercentEncoding ?? raw
-        guard let found = try await findLieu(text) else {
-            throw Problem(
-                status: .notFound, code: "lieu-inconnu", title: "Lieu inconnu",
-                detail: "Aucun lieu n'a l'identifiant « \(text) ». Les identifiants sont ceux du champ id du standard ; « source:id » désigne le lieu d'une source.")
-        }
+        let (text, found) = try await requireLieu(context)
         let builder = links(request)
         let path = "/collections/lieux/items/" + QueryParameters.encode(text)
         let links = builder.selfAndAlternate(path, parameters, format: format, jsonType: MediaType.geoJSON, title: found.lieu.nom)
@@ -69,6 +63,18 @@ extension LieuxAPI {
                 Lieu.Field.allCases.map { ($0.rawValue, found.lieu.text($0) ?? "") } + [("source_import", found.source)])
             return page.response()
         }
+    }
+
+    /// The venue named by the route's `featureId` (decoded), or a 404 problem.
+    func requireLieu(_ context: BasicRequestContext) async throws -> (text: String, found: FoundLieu) {
+        let raw = context.parameters.get("featureId") ?? ""
+        let text = raw.removingPercentEncoding ?? raw
+        guard let found = try await findLieu(text) else {
+            throw Problem(
+                status: .notFound, code: "lieu-inconnu", title: "Lieu inconnu",
+                detail: "Aucun lieu n'a l'identifiant « \(text) ». Les identifiants sont ceux du champ id du standard ; « source:id » désigne le lieu d'une source.")
+        }
+        return (text, found)
     }
 
     /// The venue of `text`: an id, else `source:id`.
