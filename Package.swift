@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "LieuxHTTPTests",
             dependencies: [
-                "LieuxHTTP", "LieuxModel", "LieuxExport", "LieuxTestSupport",
+                "LieuxHTTP", "LieuxModel", "LieuxExport", "LieuxStore", "LieuxTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "CompressNIO", package: "compress-nio"),

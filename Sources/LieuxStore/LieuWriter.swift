@@ -22,7 +22,7 @@ struct LieuWriter {
     private let markSeen: Statement
 
     /// The columns written, in order: the 32 fields, then the derived ones.
-    static let columns = StoreSchema.fieldColumns + ["departement", "content_hash"]
+    static let columns = StoreSchema.fieldColumns + ["departement", "content_hash", "nom_tri"]
 
     init(_ db: Database, source: String) throws {
         self.db = db
@@ -63,6 +63,7 @@ struct LieuWriter {
         let hash = Self.contentHash(of: lieu)
         values.append(lieu.codeINSEE?.departement?.code ?? lieu.codePostal.departements.first?.code)
         values.append(hash)
+        values.append(LieuSort.nameKey(lieu.nom))
         let point: [(any DatabaseValueConvertible)?] = [
             lieu.coordinates?.longitude, lieu.coordinates?.longitude, lieu.coordinates?.latitude,
         ]

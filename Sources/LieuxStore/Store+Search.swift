@@ -177,8 +177,8 @@ struct SearchPlan {
 
     private var orderClause: String {
         switch query.sort {
-        case .nom: return " ORDER BY lieu.nom, source.name, lieu.id"
-        case .nomDescendant: return " ORDER BY lieu.nom DESC, source.name, lieu.id"
+        case .nom: return " ORDER BY lieu.nom_tri, lieu.nom, source.name, lieu.id"
+        case .nomDescendant: return " ORDER BY lieu.nom_tri DESC, lieu.nom DESC, source.name, lieu.id"
         case .dateMaj: return " ORDER BY lieu.date_maj, source.name, lieu.id"
         case .dateMajDescendant: return " ORDER BY lieu.date_maj DESC, source.name, lieu.id"
         case .identifiant, .distance: return " ORDER BY source.name, lieu.id"
@@ -296,8 +296,13 @@ struct SearchPlan {
         let found = try fetch(db, candidates[...])
         let sorted: [FoundLieu]
         switch query.sort {
-        case .nom: sorted = found.sorted { ($0.lieu.nom, $0.source, $0.lieu.id) < ($1.lieu.nom, $1.source, $1.lieu.id) }
-        case .nomDescendant: sorted = found.sorted { $0.lieu.nom != $1.lieu.nom ? $0.lieu.nom > $1.lieu.nom : ($0.source, $0.lieu.id) < ($1.source, $1.lieu.id) }
+        case .nom, .nomDescendant:
+            let keyed = found.map { (LieuSort.nameKey($0.lieu.nom), $0) }
+            let descending = query.sort == .nomDescendant
+            sorted = keyed.sorted { a, b in
+                if (a.0, a.1.lieu.nom) != (b.0, b.1.lieu.nom) { return descending ? (a.0, a.1.lieu.nom) > (b.0, b.1.lieu.nom) : (a.0, a.1.lieu.nom) < (b.0, b.1.lieu.nom) }
+                return (a.1.source, a.1.lieu.id) < (b.1.source, b.1.lieu.id)
+            }.map(\.1)
         case .dateMaj: sorted = found.sorted { ($0.lieu.dateMaj, $0.source, $0.lieu.id) < ($1.lieu.dateMaj, $1.source, $1.lieu.id) }
         case .dateMajDescendant: sorted = found.sorted { $0.lieu.dateMaj != $1.lieu.dateMaj ? $0.lieu.dateMaj > $1.lieu.dateMaj : ($0.source, $0.lieu.id) < ($1.source, $1.lieu.id) }
         default: sorted = found

@@ -97,6 +97,16 @@ enum StoreSchema {
                 INSERT INTO store_meta (key, value) VALUES ('version', 1);
                 """)
         }
+        migrator.registerMigration("v3: name sort key") { db in
+            // Names sort without case nor accents (LieuSort.nameKey), through an index.
+            try db.execute(sql: "ALTER TABLE lieu ADD COLUMN nom_tri TEXT")
+            let rows = try Row.fetchAll(db, sql: "SELECT pk, nom FROM lieu")
+            let update = try db.makeStatement(sql: "UPDATE lieu SET nom_tri = ? WHERE pk = ?")
+            for row in rows {
+                try update.execute(arguments: [LieuSort.nameKey(row["nom"]), row["pk"] as Int64])
+            }
+            try db.execute(sql: "CREATE INDEX lieu_nom_tri ON lieu(nom_tri)")
+        }
         do {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError(code: .newerSchema, message: "Cette base a été créée par une version plus récente de Lieux : mettez Lieux à jour.")

@@ -146,3 +146,25 @@ public enum LieuSort: String, Sendable, Hashable, CaseIterable {
     /// Nearest first (with `lat`/`lon`).
     case distance
 }
+
+extension LieuSort {
+    /// The key that orders names as a French reader expects: without case nor accents,
+    /// ligatures spelled out, spaces collapsed (« Écrivains » between « Ecole » and « Espace »,
+    /// not after « Zèbre »). The store keeps it in a column, so that it sorts through an index.
+    public static func nameKey(_ name: String) -> String {
+        var ascii = true
+        for byte in name.utf8 where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        var folded: String
+        if ascii {
+            folded = name.lowercased()
+        } else {
+            folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            folded = folded.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+                .replacingOccurrences(of: "’", with: "'")
+        }
+        return folded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+}
