@@ -19,7 +19,7 @@ extension Lieu {
     public init(text: (Field) -> String?) throws(DecodingError) {
         func value(_ field: Field) -> String? {
             guard let raw = text(field) else { return nil }
-            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = raw.trimmed()
             return trimmed.isEmpty ? nil : raw
         }
         func required<T>(_ field: Field, _ make: (String) -> T?) throws(DecodingError) -> T {
@@ -71,7 +71,7 @@ extension Lieu {
 
     /// A number as the standard writes it (a point for decimals, spaces around allowed).
     static func number(_ text: String) -> Double? {
-        Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        Double(text.trimmed())
     }
 
     /// The text of a field as a file of the standard holds it: multi-values joined with `|`,

@@ -25,7 +25,7 @@ public struct MultiValue<Element: Hashable & Sendable>: Hashable, Sendable, Rand
         var values: [Element] = []
         var rejected: [String] = []
         for part in text.split(separator: separator, omittingEmptySubsequences: true) {
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            let trimmed = part.trimmed(newlines: false)
             guard !trimmed.isEmpty else { continue }
             if let value = element(trimmed) { values.append(value) } else { rejected.append(trimmed) }
         }

@@ -19,7 +19,7 @@ public struct Typologie: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     /// A typology from a code read from a file: surrounding white space is trimmed;
     /// `nil` when nothing is left.
     public init?(code: String) {
-        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = code.trimmed()
         guard !trimmed.isEmpty else { return nil }
         self.init(rawValue: trimmed)
     }

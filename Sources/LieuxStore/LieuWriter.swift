@@ -45,6 +45,36 @@ struct LieuWriter {
             WHERE pk = ?
             """)
         markSeen = try db.makeStatement(sql: "INSERT OR IGNORE INTO import_seen (pk) VALUES (?)")
+        // SpatiaLite's per-row triggers on inserts and updates (geometry constraint, time
+        // stamps, R*Tree through `RTreeAlign`, which compiles SQL at every call) cost more than
+        // the rest of the row. The writer makes only valid POINTs in SRID 4326, so it sets them
+        // aside for the import and writes the R*Tree itself; `restoreTriggers()` puts them
+        // back in the same transaction (a rollback restores them too). Delete triggers stay.
+        bypassedTriggers = try Row.fetchAll(
+            db,
+            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'lieu' AND name IN (?, ?, ?, ?, ?, ?)",
+            arguments: ["ggi_lieu_geom", "ggu_lieu_geom", "tmi_lieu_geom", "tmu_lieu_geom", "gii_lieu_geom", "giu_lieu_geom"]
+        ).map { ($0["name"], $0["sql"]) }
+        for (name, _) in bypassedTriggers { try db.execute(sql: "DROP TRIGGER \"\(name)\"") }
+        deleteBox = try db.makeStatement(sql: "DELETE FROM idx_lieu_geom WHERE pkid = ?")
+        insertBox = try db.makeStatement(sql: "INSERT INTO idx_lieu_geom (pkid, xmin, xmax, ymin, ymax) VALUES (?, ?, ?, ?, ?)")
+    }
+
+    private var bypassedTriggers: [(String, String)]
+    private let deleteBox: Statement
+    private let insertBox: Statement
+
+    /// Puts back the triggers set aside by `init`; call it before the transaction ends.
+    mutating func restoreTriggers() throws {
+        for (_, sql) in bypassedTriggers { try db.execute(sql: sql) }
+        bypassedTriggers = []
+    }
+
+    /// Writes the R*Tree box of a venue (a point: a box of no size), replacing any.
+    private func writeBox(pk: Int64, _ coordinates: Coordinates?, replacing: Bool) throws {
+        if replacing { try deleteBox.execute(arguments: [pk]) }
+        guard let c = coordinates else { return }
+        try insertBox.execute(arguments: [pk, c.longitude, c.longitude, c.latitude, c.latitude])
     }
 
     /// Stores a valid row; returns `false` when it cannot become a venue.
@@ -74,11 +104,13 @@ struct LieuWriter {
                 unchanged += 1
             } else {
                 try update.execute(arguments: StatementArguments(values + point + [pk]))
+                try writeBox(pk: pk, lieu.coordinates, replacing: true)
                 updated += 1
             }
         } else {
             try insert.execute(arguments: StatementArguments([sourceID] + values + point))
             pk = db.lastInsertedRowID
+            try writeBox(pk: pk, lieu.coordinates, replacing: false)
             added += 1
         }
         try markSeen.execute(arguments: [pk])

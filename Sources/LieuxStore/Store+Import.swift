@@ -66,6 +66,11 @@ extension Store {
         var result: ImportResult?
         do {
             try pool.writeWithoutTransaction { db in
+                // A large page cache while the import runs: the indexes of a big file no
+                // longer spill to the WAL again and again (the default is 2 MB).
+                // The temporary table of the venues seen stays in memory too.
+                try db.execute(sql: "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 try db.inTransaction(.immediate) {
                     var writer = try LieuWriter(db, source: source)
                     var failure: (any Error)?
@@ -83,6 +88,7 @@ extension Store {
                         }
                     }
                     if let failure { throw failure }
+                    try writer.restoreTriggers()
                     var outcome = ImportResult(
                         source: source, place: place, sha256: sha256, report: report, fileVersion: fileVersion.rawValue)
                     outcome.rejected = rejected + writer.undecodable

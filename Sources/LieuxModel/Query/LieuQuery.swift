@@ -152,19 +152,49 @@ extension LieuSort {
     /// ligatures spelled out, spaces collapsed (« Écrivains » between « Ecole » and « Espace »,
     /// not after « Zèbre »). The store keeps it in a column, so that it sorts through an index.
     public static func nameKey(_ name: String) -> String {
-        var ascii = true
-        for byte in name.utf8 where byte >= 0x80 {
-            ascii = false
-            break
+        // The letters of French names map without Foundation (it is slow on Linux); any
+        // other letter sends the whole name through Foundation's folding.
+        var out = String.UnicodeScalarView()
+        var space = true  // collapses runs of spaces and drops leading ones
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0xA0 {
+                if !space { out.append(" ") }
+                space = true
+                continue
+            }
+            space = false
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
+            } else if let folded = Self.frenchFolding[v] {
+                out.append(contentsOf: folded.unicodeScalars)
+            } else {
+                return foundationKey(name)
+            }
         }
-        var folded: String
-        if ascii {
-            folded = name.lowercased()
-        } else {
-            folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            folded = folded.replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
-                .replacingOccurrences(of: "’", with: "'")
+        if out.last == " " { out.removeLast() }
+        return String(out)
+    }
+
+    /// Accented capitals and small letters of French (and their neighbours), ligatures, the
+    /// typographic apostrophe.
+    static let frenchFolding: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        let groups: [(String, String)] = [
+            ("àáâãäåÀÁÂÃÄÅ", "a"), ("çÇ", "c"), ("èéêëÈÉÊË", "e"), ("ìíîïÌÍÎÏ", "i"), ("ñÑ", "n"),
+            ("òóôõöÒÓÔÕÖ", "o"), ("ùúûüÙÚÛÜ", "u"), ("ýÿÝŸ", "y"),
+        ]
+        for (letters, base) in groups { for scalar in letters.unicodeScalars { table[scalar.value] = base } }
+        for (scalar, text) in [("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("’", "'"), ("‘", "'")] {
+            table[scalar.unicodeScalars.first!.value] = text
         }
-        return folded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        return table
+    }()
+
+    static func foundationKey(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+            .replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "‘", with: "'")
+        return folded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
     }
 }

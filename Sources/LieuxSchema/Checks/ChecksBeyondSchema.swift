@@ -120,7 +120,7 @@ struct ChecksBeyondSchema {
         // Typologie
         if let text = value("typologie") {
             for code in text.split(separator: separator) {
-                let trimmed = code.trimmingCharacters(in: .whitespaces)
+                let trimmed = code.trimmed(newlines: false)
                 guard !trimmed.isEmpty, !Typologie(rawValue: trimmed).isKnown else { continue }
                 let close = Typologie.known.first { $0.rawValue.uppercased() == trimmed.uppercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_") }
                 warn(.typologieInconnue, "typologie", cell: text, note: "unknown code \(trimmed)",
