@@ -25,7 +25,7 @@ extension Store {
                 let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try cursor.next() {
                     do {
-                        try body(try Self.lieu(from: row), row["source_name"])
+                        try body(try Self.lieu(from: row, firstField: 1), row[0])
                     } catch {
                         bodyError = error
                         return
@@ -41,14 +41,20 @@ extension Store {
     }
 
     /// A venue from a row of the `lieu` table (its 32 field columns).
-    static func lieu(from row: Row) throws -> Lieu {
+    static func lieu(from row: Row, firstField: Int) throws -> Lieu {
+        // By position: GRDB's lookup by name compares lowercased names, which was the largest
+        // cost of a page of results.
         try Lieu { field in
+            let index = firstField + Self.fieldOffset[field]!
             switch field {
             case .latitude, .longitude:
-                return (row[field.rawValue] as Double?).map(Lieu.format)
+                return (row[index] as Double?).map(Lieu.format)
             default:
-                return row[field.rawValue]
+                return row[index]
             }
         }
     }
+
+    /// The position of each field among the field columns.
+    static let fieldOffset: [Lieu.Field: Int] = Dictionary(uniqueKeysWithValues: Lieu.Field.allCases.enumerated().map { ($1, $0) })
 }

@@ -318,7 +318,7 @@ struct SearchPlan {
         let sql = Self.selectFull + " WHERE lieu.pk IN (\(Array(repeating: "?", count: keys.count).joined(separator: ",")))"
         var byKey: [Int64: FoundLieu] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(keys)) {
-            byKey[row["pk"]] = try Self.found(row)
+            byKey[row[0]] = try Self.found(row)
         }
         return candidates.compactMap { candidate in
             guard var found = byKey[candidate.pk] else { return nil }
@@ -328,7 +328,8 @@ struct SearchPlan {
     }
 
     static func found(_ row: Row) throws -> FoundLieu {
-        FoundLieu(lieu: try Store.lieu(from: row), source: row["source_name"])
+        // Columns: pk, source_name, then the fields (`selectFull`).
+        FoundLieu(lieu: try Store.lieu(from: row, firstField: 2), source: row[1])
     }
 }
 
