@@ -8,8 +8,9 @@ struct KindResult {
     var reference: Latency
     var correctness: Correctness
 
-    /// Reference p50 ÷ Lieux p50: above 1, Lieux is faster.
-    var ratio: Double { reference.p50 / lieux.p50 }
+    /// Reference p50 ÷ Lieux p50 over the same queries (the reference may have timed fewer):
+    /// above 1, Lieux is faster.
+    var ratio: Double { reference.p50 / lieux.prefix(min(reference.queries, lieux.queries)).p50 }
 
     /// The entry of the JSON report.
     var json: [String: Any] {

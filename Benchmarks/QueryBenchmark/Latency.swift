@@ -6,6 +6,11 @@ struct Latency {
 
     mutating func append(pass: [Double]) { passes.append(pass) }
 
+    /// The times of the first `n` queries of each pass.
+    func prefix(_ n: Int) -> Latency {
+        Latency(passes: passes.map { Array($0.prefix(n)) })
+    }
+
     /// Queries per pass.
     var queries: Int { passes.first?.count ?? 0 }
     /// The median over passes of each pass's median.

@@ -32,13 +32,13 @@ struct Report {
                 + "a warm-up pass, then \(options.runs) timed passes; p50 and p99 are the medians of the passes' percentiles. "
                 + "Lieux is called as the HTTP layer calls it: `Store.search(_:)`, an async read of the pool that returns full venues. "
                 + "The reference runs plain SpatiaLite SQL on a second, read-only connection of the same process, statements prepared once, "
-                + "reading the same columns; a slow reference is timed over fewer queries (column n).")
+                + "reading the same columns. A kind whose passes would take more than \(Int(options.budget)) s (Lieux) or \(Int(options.referenceBudget)) s (reference) is timed over its first queries only (columns n).")
         out.append("")
-        out.append("| query | Lieux p50 | Lieux p99 | mean results (matched) | reference | n | reference p50 | reference p99 | reference p50 ÷ Lieux p50 |")
-        out.append("|---|---|---|---|---|---|---|---|---|")
+        out.append("| query | n | Lieux p50 | Lieux p99 | mean results (matched) | reference | n | reference p50 | reference p99 | reference p50 ÷ Lieux p50 (same queries) |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|")
         for r in results {
             out.append(
-                "| \(r.kind.rawValue): \(r.kind.question) | \(Latency.format(r.lieux.p50)) | \(Latency.format(r.lieux.p99)) | "
+                "| \(r.kind.rawValue): \(r.kind.question) | \(r.lieux.queries) | \(Latency.format(r.lieux.p50)) | \(Latency.format(r.lieux.p99)) | "
                     + String(format: "%.1f (%.0f)", r.meanResults, r.meanMatched)
                     + " | \(r.kind.reference) | \(r.reference.queries) | \(Latency.format(r.reference.p50)) | \(Latency.format(r.reference.p99)) | "
                     + String(format: "%.1f", r.ratio) + " |")

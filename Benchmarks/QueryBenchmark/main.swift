@@ -98,8 +98,21 @@ func run(_ arguments: [String]) async -> Int32 {
 func measure(
     _ kind: QueryKind, _ queries: [BenchmarkQuery], options: BenchmarkOptions, store: Store, reference: ReferenceDatabase
 ) async throws -> KindResult {
-    let lieuQueries = queries.map(\.lieuQuery)
-    log("\(kind.rawValue): Lieux, warm-up and \(options.runs) passes of \(queries.count) queries")
+    // A slow kind is timed over its first queries only, to stay within the budget.
+    func affordable(_ probe: some Collection<Double>, budget: Double) -> Int {
+        let perQuery = max(probe.reduce(0, +) / Double(probe.count), 1e-6)
+        let n = Int(budget * 1_000 / (perQuery * Double(options.runs + 1)))
+        return min(queries.count, max(20, n))
+    }
+
+    // The budget is estimated from the first 10 queries, asked twice (the first time warms up).
+    var probe: [Double] = []
+    for query in queries.prefix(10) + queries.prefix(10) {
+        probe.append(try await Latency.time { try await store.search(query.lieuQuery) }.milliseconds)
+    }
+    probe.removeFirst(probe.count / 2)
+    let lieuQueries = queries.prefix(affordable(probe, budget: options.budget)).map(\.lieuQuery)
+    log("\(kind.rawValue): Lieux, warm-up and \(options.runs) passes of \(lieuQueries.count) queries")
     for query in lieuQueries { _ = try await store.search(query) }
     var lieux = Latency()
     var results = 0
@@ -118,11 +131,10 @@ func measure(
         lieux.append(pass: times)
     }
 
-    // A slow reference (a scan) is timed over fewer queries, to stay within its budget.
-    let probe = try queries.prefix(10).map { query in try Latency.time { try reference.page(query) }.milliseconds }
-    let perQuery = max(probe.reduce(0, +) / Double(probe.count), 1e-6)
-    let affordable = Int(options.referenceBudget * 1_000 / (perQuery * Double(options.runs + 1)))
-    let measured = queries.prefix(min(queries.count, max(20, affordable)))
+    let referenceProbe = try (queries.prefix(10) + queries.prefix(10)).map { query in
+        try Latency.time { try reference.page(query) }.milliseconds
+    }.suffix(min(queries.count, 10))
+    let measured = queries.prefix(affordable(referenceProbe, budget: options.referenceBudget))
     log("\(kind.rawValue): reference, warm-up and \(options.runs) passes of \(measured.count) queries")
     for query in measured { _ = try reference.page(query) }
     var referenceLatency = Latency()
@@ -130,12 +142,13 @@ func measure(
         referenceLatency.append(pass: try measured.map { query in try Latency.time { try reference.page(query) }.milliseconds })
     }
 
-    log("\(kind.rawValue): checking \(min(options.check, measured.count)) answers")
-    let correctness = try await Correctness.check(kind, measured.prefix(options.check), store: store, reference: reference)
+    let sample = queries.prefix(min(options.check, measured.count, lieuQueries.count))
+    log("\(kind.rawValue): checking \(sample.count) answers")
+    let correctness = try await Correctness.check(kind, sample, store: store, reference: reference)
     for example in correctness.examples { log("  " + example) }
     return KindResult(
-        kind: kind, lieux: lieux, meanResults: Double(results) / Double(queries.count),
-        meanMatched: Double(matched) / Double(queries.count), reference: referenceLatency, correctness: correctness)
+        kind: kind, lieux: lieux, meanResults: Double(results) / Double(lieuQueries.count),
+        meanMatched: Double(matched) / Double(lieuQueries.count), reference: referenceLatency, correctness: correctness)
 }
 
 /// The exit status, handed from the task that runs the benchmark to the main thread.
