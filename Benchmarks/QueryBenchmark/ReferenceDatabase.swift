@@ -1,7 +1,7 @@
-import CSpatiaLite
 import Foundation
 import GRDB
 import LieuxModel
+import LieuxStore
 
 /// The store opened a second time, read-only, and asked the benchmark's questions in plain
 /// SpatiaLite SQL, the way a user of SpatiaLite writes them: the reference Lieux is measured
@@ -51,7 +51,7 @@ final class ReferenceDatabase {
     init(path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.prepareDatabase { db in try ReferenceDatabase.loadSpatiaLite(db) }
+        configuration.prepareDatabase { db in try SpatiaLite.prepare(db) }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.inDatabase { db in
             // Areas as a user of SpatiaLite keeps them: geometries, parsed once.
@@ -64,23 +64,6 @@ final class ReferenceDatabase {
             } else {
                 try db.execute(sql: "CREATE TEMP TABLE reference_area (code TEXT PRIMARY KEY, g BLOB)")
             }
-        }
-    }
-
-    /// Loads SpatiaLite into the connection, its cache freed when the connection closes
-    /// (the store does the same).
-    private static func loadSpatiaLite(_ db: Database) throws {
-        guard let connection = db.sqliteConnection, let cache = spatialite_alloc_connection() else {
-            throw DatabaseError(message: "SpatiaLite could not be initialised")
-        }
-        spatialite_init_ex(connection, cache, 0)
-        let status = sqlite3_create_function_v2(
-            connection, "reference_spatialite_cache", 0, SQLITE_UTF8, cache,
-            { context, _, _ in sqlite3_result_null(context) }, nil, nil,
-            { cache in spatialite_cleanup_ex(cache) })
-        guard status == SQLITE_OK else {
-            spatialite_cleanup_ex(cache)
-            throw DatabaseError(message: "SpatiaLite could not be attached to the connection")
         }
     }
 

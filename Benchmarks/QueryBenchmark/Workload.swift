@@ -1,5 +1,6 @@
 import Foundation
 import LieuxModel
+import LieuxTestSupport
 
 /// What the store holds that random queries are drawn from: the venues' positions, the
 /// départements that have venues and an area, the frequent labels and words.

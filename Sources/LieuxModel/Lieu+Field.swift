@@ -36,7 +36,10 @@ extension Lieu {
         case ficheAccesLibre = "fiche_acces_libre"
         case priseRdv = "prise_rdv"
 
-        /// The column's position in the standard, from 1.
-        public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
+        /// The column's position in the standard, from 1 (looked up: reading and writing
+        /// venues ask it for every field of every row).
+        public var number: Int { Self.numbers[self]! }
+
+        private static let numbers: [Field: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0 + 1) })
     }
 }

@@ -5,9 +5,10 @@ import GRDB
 ///
 /// GRDB has no hook for a connection's closing, so the SpatiaLite cache is tied to a dummy
 /// SQL function whose destructor SQLite calls when the connection closes: without it each
-/// connection would leak the cache (about 5 KB).
-enum SpatiaLite {
-    static func prepare(_ db: Database) throws {
+/// connection would leak the cache (about 5 KB). Public for the query benchmark's reference
+/// connection, which asks SpatiaLite directly.
+public enum SpatiaLite {
+    public static func prepare(_ db: Database) throws {
         guard let connection = db.sqliteConnection else { return }
         guard let cache = spatialite_alloc_connection() else {
             throw StoreError(code: .spatialite, message: "SpatiaLite n'a pas pu être initialisé (mémoire ?).")

@@ -9,8 +9,7 @@ extension Store {
     /// - Throws: ``StoreError`` when the store cannot be read; what `body` throws, as is.
     public func forEachLieu(source: String? = nil, _ body: (Lieu, String) throws -> Void) throws {
         var bodyError: (any Error)?
-        let columns = StoreSchema.fieldColumns.map { "lieu.\($0)" }.joined(separator: ", ")
-        var sql = "SELECT source.name AS source_name, \(columns) FROM lieu JOIN source ON source.id = lieu.source_id"
+        var sql = "SELECT source.name AS source_name, \(SearchPlan.columns) FROM lieu JOIN source ON source.id = lieu.source_id"
         var arguments: StatementArguments = []
         if let source {
             sql += " WHERE source.name = ?"
@@ -45,7 +44,7 @@ extension Store {
         // By position: GRDB's lookup by name compares lowercased names, which was the largest
         // cost of a page of results.
         try Lieu { field in
-            let index = firstField + Self.fieldOffset[field]!
+            let index = firstField + field.number - 1
             switch field {
             case .latitude, .longitude:
                 return (row[index] as Double?).map(Lieu.format)
@@ -54,7 +53,4 @@ extension Store {
             }
         }
     }
-
-    /// The position of each field among the field columns.
-    static let fieldOffset: [Lieu.Field: Int] = Dictionary(uniqueKeysWithValues: Lieu.Field.allCases.enumerated().map { ($1, $0) })
 }

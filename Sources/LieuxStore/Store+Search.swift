@@ -294,19 +294,7 @@ struct SearchPlan {
     /// Candidates re-sorted by the query's non-distance order.
     private func reorder(_ db: Database, _ candidates: [Candidate]) throws -> [Candidate] {
         let found = try fetch(db, candidates[...])
-        let sorted: [FoundLieu]
-        switch query.sort {
-        case .nom, .nomDescendant:
-            let keyed = found.map { (LieuSort.nameKey($0.lieu.nom), $0) }
-            let descending = query.sort == .nomDescendant
-            sorted = keyed.sorted { a, b in
-                if (a.0, a.1.lieu.nom) != (b.0, b.1.lieu.nom) { return descending ? (a.0, a.1.lieu.nom) > (b.0, b.1.lieu.nom) : (a.0, a.1.lieu.nom) < (b.0, b.1.lieu.nom) }
-                return (a.1.source, a.1.lieu.id) < (b.1.source, b.1.lieu.id)
-            }.map(\.1)
-        case .dateMaj: sorted = found.sorted { ($0.lieu.dateMaj, $0.source, $0.lieu.id) < ($1.lieu.dateMaj, $1.source, $1.lieu.id) }
-        case .dateMajDescendant: sorted = found.sorted { $0.lieu.dateMaj != $1.lieu.dateMaj ? $0.lieu.dateMaj > $1.lieu.dateMaj : ($0.source, $0.lieu.id) < ($1.source, $1.lieu.id) }
-        default: sorted = found
-        }
+        let sorted = found.sorted(by: query.sort)
         let pkOf = Dictionary(uniqueKeysWithValues: zip(found.map { "\($0.source)\u{1F}\($0.lieu.id.rawValue)" }, candidates.map(\.pk)))
         return sorted.map { Candidate(pk: pkOf["\($0.source)\u{1F}\($0.lieu.id.rawValue)"]!, distance: $0.distance) }
     }

@@ -103,19 +103,8 @@ struct RealStoreTests {
         }
     }
 
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A point near a random located venue.
-    func randomPoint(_ rng: inout Seeded, spread: Double = 0.3) -> (lat: Double, lon: Double) {
+    func randomPoint(_ rng: inout SplitMix64, spread: Double = 0.3) -> (lat: Double, lon: Double) {
         let (_, lat, lon) = located[Int.random(in: 0..<located.count, using: &rng)]
         return (lat + Double.random(in: -spread...spread, using: &rng), lon + Double.random(in: -spread...spread, using: &rng))
     }
@@ -133,13 +122,8 @@ struct RealStoreTests {
         let separator = path.contains("?") ? "&" : "?"
         let response = try await client.get(path + separator + "limit=10000")
         #expect(response.status == .ok, "\(path) : \(response.text.prefix(300))")
-        let features = try response.features
-        let keys = features.map { feature -> String in
-            let properties = feature["properties"] as? [String: Any] ?? [:]
-            return "\(properties["source_import"] as? String ?? "?")/\(feature["id"] as? String ?? "?")"
-        }
-        let distances = features.map { ($0["properties"] as? [String: Any])?["distance"] as? Double }
-        return (keys, distances, try response.object["numberMatched"] as? Int)
+        let distances = try response.features.map { ($0["properties"] as? [String: Any])?["distance"] as? Double }
+        return (try response.venueKeys, distances, try response.object["numberMatched"] as? Int)
     }
 
     static func encoded(_ value: String) -> String {
@@ -160,7 +144,7 @@ struct RealStoreTests {
 
     @Test("bbox: the venues inside the box, numberMatched exact", arguments: 0..<25)
     func bbox(seed: Int) async throws {
-        var rng = Seeded(state: UInt64(10_000 + seed))
+        var rng = SplitMix64(seed: UInt64(10_000 + seed))
         let p = randomPoint(&rng)
         let halfLat = Double.random(in: 0.005...0.6, using: &rng), halfLon = Double.random(in: 0.005...0.6, using: &rng)
         let (minLon, minLat, maxLon, maxLat) = (p.lon - halfLon, p.lat - halfLat, p.lon + halfLon, p.lat + halfLat)
@@ -175,7 +159,7 @@ struct RealStoreTests {
 
     @Test("radius: the venues within the distance, sorted by distance, distances within 0.5 %", arguments: 0..<25)
     func radius(seed: Int) async throws {
-        var rng = Seeded(state: UInt64(20_000 + seed))
+        var rng = SplitMix64(seed: UInt64(20_000 + seed))
         let p = randomPoint(&rng)
         let radius = Double.random(in: 300...80_000, using: &rng).rounded()
         let expected = located.map { v, lat, lon in (v.key, Self.haversine(p.lat, p.lon, lat, lon)) }
@@ -203,7 +187,7 @@ struct RealStoreTests {
 
     @Test("nearest: the K nearest venues, by distance", arguments: 0..<25)
     func nearest(seed: Int) async throws {
-        var rng = Seeded(state: UInt64(30_000 + seed))
+        var rng = SplitMix64(seed: UInt64(30_000 + seed))
         let p = randomPoint(&rng, spread: 2)
         let k = Int.random(in: 1...100, using: &rng)
         let expected = located.map { v, lat, lon in (v.key, Self.haversine(p.lat, p.lon, lat, lon)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
@@ -247,7 +231,7 @@ struct RealStoreTests {
 
     @Test("POST /search: the venues inside a random polygon", arguments: 0..<10)
     func polygonSearch(seed: Int) async throws {
-        var rng = Seeded(state: UInt64(40_000 + seed))
+        var rng = SplitMix64(seed: UInt64(40_000 + seed))
         let c = randomPoint(&rng)
         // A star-shaped ring of 7 vertices around the point, closed.
         var ring: [[Double]] = (0..<7).map { i in
@@ -261,7 +245,7 @@ struct RealStoreTests {
         try await withClient { client in
             let response = try await client.post("/collections/lieux/search?limit=10000", body: body, [.contentType: "application/geo+json"])
             #expect(response.status == .ok, "\(response.text.prefix(300))")
-            let keys = try response.features.map { f in "\((f["properties"] as? [String: Any])?["source_import"] as? String ?? "?")/\(f["id"] as? String ?? "?")" }
+            let keys = try response.venueKeys
             #expect(Set(keys) == expected)
             #expect(try response.object["numberMatched"] as? Int == expected.count)
         }
@@ -416,7 +400,7 @@ struct RealStoreTests {
             while let current = path, pages < 20 {
                 let response = try await client.get(current)
                 #expect(response.status == .ok)
-                seen += try response.features.map { f in "\((f["properties"] as? [String: Any])?["source_import"] as? String ?? "?")/\(f["id"] as? String ?? "?")" }
+                seen += try response.venueKeys
                 let next = try response.link("next")?["href"] as? String
                 if let next { #expect(next.contains("source=anct") && next.contains("limit=250")) }
                 path = next.map { String($0.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" }) }
@@ -441,7 +425,7 @@ struct RealStoreTests {
             #expect(items.keys.count > 5)
             let geojson = try await client.get("/export/lieux.geojson?\(query)")
             #expect(geojson.status == .ok)
-            let exported = try geojson.features.map { f in "\((f["properties"] as? [String: Any])?["source_import"] as? String ?? "?")/\(f["id"] as? String ?? "?")" }
+            let exported = try geojson.venueKeys
             #expect(exported == items.keys)
             let seq = try await client.get("/export/lieux.geojsonseq?\(query)")
             #expect(seq.text.split(separator: "\u{1E}").count == items.keys.count)
@@ -541,6 +525,17 @@ struct RealStoreTests {
                 headers: [.origin: "https://carte.example.fr", .accessControlRequestMethod: "GET"])
             #expect(preflight.status == .noContent || preflight.status == .ok)
             #expect(preflight.headers[.accessControlAllowMethods]?.contains("GET") == true)
+        }
+    }
+}
+
+extension TestResponse {
+    /// The `source_import/id` of each feature, in order: ids repeat across sources.
+    var venueKeys: [String] {
+        get throws {
+            try features.map { feature in
+                "\((feature["properties"] as? [String: Any])?["source_import"] as? String ?? "?")/\(feature["id"] as? String ?? "?")"
+            }
         }
     }
 }

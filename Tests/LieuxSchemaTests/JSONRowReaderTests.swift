@@ -331,7 +331,7 @@ struct JSONRowReaderTests {
 
     @Test("random garbage never crashes the reader", arguments: 0..<8)
     func garbage(seed: Int) {
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         let alphabet = Array(#"[]{}",:\u0-9.eE+-tfnul "#.utf8) + [0x80, 0xC3, 0xA9, 0xFF, 0x0A]
         for _ in 0..<200 {
             var bytes: [UInt8] = Array(#"[{"a":"#.utf8)
@@ -434,22 +434,5 @@ struct JSONRowReaderTests {
             }
         }
         #expect(compared == objects.count * reading.labels.count)
-    }
-
-    /// A small deterministic generator (SplitMix64), so that a failing garbage test can be replayed.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-
-        init(seed: UInt64) {
-            state = seed
-        }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
     }
 }

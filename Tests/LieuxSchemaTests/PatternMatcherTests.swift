@@ -142,20 +142,8 @@ struct PatternMatcherTests {
         }
     }
 
-    /// SplitMix64: the same sample on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces a random cell is made of: labels, broken labels, separators, spaces and line ends.
-    static func randomCell(labels: [String], separator: String, using random: inout SeededGenerator) -> String {
+    static func randomCell(labels: [String], separator: String, using random: inout SplitMix64) -> String {
         var cell = Bool.random(using: &random) && Int.random(in: 0..<4, using: &random) == 0 ? separator : ""
         for index in 0..<Int.random(in: 1...4, using: &random) {
             if index > 0 {
@@ -190,7 +178,7 @@ struct PatternMatcherTests {
     func randomSample(pattern: SchemaPattern) throws {
         let (fast, regex) = try pattern.matchers()
         let labels = try #require(pattern.vocabulary)
-        var random = SeededGenerator(state: 20_240_402)
+        var random = SplitMix64(seed: 20_240_402)
         var matched = 0
         for _ in 0..<2_000 {
             let text = Self.randomCell(labels: labels, separator: pattern.separator, using: &random)

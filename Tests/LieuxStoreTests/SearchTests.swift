@@ -37,20 +37,8 @@ struct SearchTests {
 
     func key(_ f: FoundLieu) -> String { "\(f.source)/\(f.lieu.id.rawValue)" }
 
-    /// A seeded random generator, so that failures repeat.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A random point near the venues (mostly in PACA and Charente, sometimes in New Caledonia).
-    func randomPoint(_ rng: inout Seeded) -> Coordinates {
+    func randomPoint(_ rng: inout SplitMix64) -> Coordinates {
         let located = all.compactMap(\.lieu.coordinates)
         let base = located[Int.random(in: 0..<located.count, using: &rng)]
         return Coordinates(
@@ -66,7 +54,7 @@ struct SearchTests {
 
     @Test("bbox: the same venues as a brute-force box test, numberMatched exact", arguments: 0..<40)
     func bbox(seed: Int) async throws {
-        var rng = Seeded(state: UInt64(seed))
+        var rng = SplitMix64(seed: UInt64(seed))
         let p = randomPoint(&rng)
         let half = Double.random(in: 0.01...0.5, using: &rng)
         let box = GeoBounds(minLongitude: p.longitude - half, minLatitude: p.latitude - half, maxLongitude: p.longitude + half, maxLatitude: p.latitude + half)
@@ -78,7 +66,7 @@ struct SearchTests {
 
     @Test("radius: same venues, same order, distances within 0.5 %", arguments: 0..<40)
     func radius(seed: Int) async throws {
-        var rng = Seeded(state: UInt64(1000 + seed))
+        var rng = SplitMix64(seed: UInt64(1000 + seed))
         let p = randomPoint(&rng)
         let radius = Double.random(in: 200...60_000, using: &rng)
         let expected = all.compactMap { f -> (String, Double)? in
@@ -97,7 +85,7 @@ struct SearchTests {
 
     @Test("nearest: the K nearest venues, by distance", arguments: 0..<40)
     func nearest(seed: Int) async throws {
-        var rng = Seeded(state: UInt64(2000 + seed))
+        var rng = SplitMix64(seed: UInt64(2000 + seed))
         let p = randomPoint(&rng)
         let k = Int.random(in: 1...100, using: &rng)
         let expected = all.compactMap { f -> (String, Double)? in

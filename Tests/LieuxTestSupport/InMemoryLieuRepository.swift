@@ -94,14 +94,8 @@ public final class InMemoryLieuRepository: LieuRepository, Sendable {
         switch query.sort {
         case .identifiant, .distance:
             if query.spatial.origin != nil { found.sort(by: Self.byDistance) }
-        case .nom:
-            found.sort { (LieuSort.nameKey($0.lieu.nom), $0.lieu.nom) != (LieuSort.nameKey($1.lieu.nom), $1.lieu.nom) ? (LieuSort.nameKey($0.lieu.nom), $0.lieu.nom) < (LieuSort.nameKey($1.lieu.nom), $1.lieu.nom) : Self.identity($0, $1) }
-        case .nomDescendant:
-            found.sort { (LieuSort.nameKey($0.lieu.nom), $0.lieu.nom) != (LieuSort.nameKey($1.lieu.nom), $1.lieu.nom) ? (LieuSort.nameKey($0.lieu.nom), $0.lieu.nom) > (LieuSort.nameKey($1.lieu.nom), $1.lieu.nom) : Self.identity($0, $1) }
-        case .dateMaj:
-            found.sort { ($0.lieu.dateMaj, $0.source, $0.lieu.id) < ($1.lieu.dateMaj, $1.source, $1.lieu.id) }
-        case .dateMajDescendant:
-            found.sort { $0.lieu.dateMaj != $1.lieu.dateMaj ? $0.lieu.dateMaj > $1.lieu.dateMaj : Self.identity($0, $1) }
+        case .nom, .nomDescendant, .dateMaj, .dateMajDescendant:
+            found = found.sorted(by: query.sort)
         }
         return found
     }

@@ -1,11 +1,12 @@
-/// A small seeded generator (SplitMix64): the same seed draws the same queries on every
-/// platform, which `SystemRandomNumberGenerator` does not.
-struct SplitMix64: RandomNumberGenerator {
+/// A small seeded generator (SplitMix64): the same seed draws the same values on every run and
+/// platform, which `SystemRandomNumberGenerator` does not, so a failing random test replays.
+/// The tests and the query benchmark share it.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,5 +15,5 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// A uniform double in 0..<1.
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

@@ -40,3 +40,29 @@ public protocol LieuRepository: Sendable {
     /// Whether an area is known.
     func hasArea(_ area: AreaReference) async throws -> Bool
 }
+
+extension Array where Element == FoundLieu {
+    /// The venues in `order` when it is by name or by date (ties by source, then id); as they
+    /// are for the id and distance orders, which the caller's search already gives. Names
+    /// compare by ``LieuSort/nameKey(_:)``, computed once per venue.
+    public func sorted(by order: LieuSort) -> [FoundLieu] {
+        func identity(_ a: FoundLieu, _ b: FoundLieu) -> Bool { (a.source, a.lieu.id) < (b.source, b.lieu.id) }
+        switch order {
+        case .identifiant, .distance:
+            return self
+        case .nom, .nomDescendant:
+            let descending = order == .nomDescendant
+            return map { (key: LieuSort.nameKey($0.lieu.nom), found: $0) }.sorted { a, b in
+                let ka = (a.key, a.found.lieu.nom), kb = (b.key, b.found.lieu.nom)
+                if ka != kb { return descending ? ka > kb : ka < kb }
+                return identity(a.found, b.found)
+            }.map(\.found)
+        case .dateMaj, .dateMajDescendant:
+            let descending = order == .dateMajDescendant
+            return sorted { a, b in
+                if a.lieu.dateMaj != b.lieu.dateMaj { return descending ? a.lieu.dateMaj > b.lieu.dateMaj : a.lieu.dateMaj < b.lieu.dateMaj }
+                return identity(a, b)
+            }
+        }
+    }
+}
