@@ -37,7 +37,10 @@ func run(_ arguments: [String]) async -> Int32 {
     let reference: ReferenceDatabase
     let workload: Workload
     do {
-        store = try Store.open(path: options.database)
+        // Every page read from the table: the latency of a first request, not of a cached one.
+        store = try Store.open(path: options.database, cachingVenues: false)
+        // The positions in memory, as `lieux serve` builds them while it starts.
+        try store.buildPointIndex()
         reference = try ReferenceDatabase(path: options.database)
         workload = try Workload(reading: reference)
     } catch {

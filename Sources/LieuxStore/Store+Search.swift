@@ -5,7 +5,45 @@ import OpeningHours
 
 extension Store: LieuRepository {
     public func search(_ query: LieuQuery) async throws -> LieuPage {
-        try await pool.read { db in try SearchPlan(query, db: db).page(db) }
+        guard PointIndex.answers(query) else {
+            return try await pool.read { db in try SearchPlan(query, db: db).page(db) }
+        }
+        if let index = pointIndex.latest {
+            // A blocking read, without leaving the task's thread: it lasts tens of
+            // microseconds, less than a hop to GRDB's reader queue and back.
+            let page = try readBlocking { db -> LieuPage? in
+                guard try Self.dataVersion(db) == index.version else { return nil }
+                let (candidates, matched) = index.page(query)
+                let lieux = try SearchPlan.fetch(db, candidates[...], cache: venueCache, version: index.version)
+                return LieuPage(lieux: lieux, numberMatched: matched)
+            }
+            if let page { return page }
+        }
+        refreshPointIndex()
+        return try await pool.read { db in try SearchPlan(query, db: db).page(db) }
+    }
+
+    /// Builds the in-memory point index of the current data in the background, unless a build
+    /// is under way; searches use SQL until it is ready.
+    public func refreshPointIndex() {
+        guard pointIndex.beginBuilding() else { return }
+        Task.detached(priority: .utility) { [self] in
+            pointIndex.finish(try? pool.read { db in try PointIndex(db) })
+        }
+    }
+
+    /// Builds the in-memory point index of the current data now (benchmarks, tests).
+    public func buildPointIndex() throws {
+        pointIndex.finish(try pool.read { db in try PointIndex(db) })
+    }
+
+    /// A read on the caller's thread (GRDB's synchronous read), for reads of microseconds.
+    private func readBlocking<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    static func dataVersion(_ db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM store_meta WHERE key = 'version'")) ?? 0
     }
 
     public func forEach(_ query: LieuQuery, _ body: (FoundLieu) throws -> Void) async throws {
@@ -33,8 +71,9 @@ extension Store: LieuRepository {
     }
 
     public func version() async throws -> String {
-        try await pool.read { db in
-            String(try Int.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'version'") ?? 0)
+        // A blocking read of one row: cheaper than a hop to GRDB's reader queue and back.
+        try readBlocking { db in
+            String(try Self.dataVersion(db))
         }
     }
 
@@ -203,7 +242,7 @@ struct SearchPlan {
         }
         let candidates = try matches(db)
         let page = candidates.dropFirst(query.offset).prefix(query.limit)
-        return LieuPage(lieux: try fetch(db, page), numberMatched: candidates.count)
+        return LieuPage(lieux: try Self.fetch(db, page), numberMatched: candidates.count)
     }
 
     func forEach(_ db: Database, _ body: (FoundLieu) throws -> Void) throws {
@@ -217,7 +256,7 @@ struct SearchPlan {
         var start = 0
         while start < candidates.count {
             let batch = candidates[start..<min(candidates.count, start + 500)]
-            for found in try fetch(db, batch) { try body(found) }
+            for found in try Self.fetch(db, batch) { try body(found) }
             start += 500
         }
     }
@@ -235,7 +274,10 @@ struct SearchPlan {
         }
         var found: [Candidate] = []
         let hoursColumn = hours != nil ? ", lieu.horaires" : ""
-        let sql = "SELECT lieu.pk, lieu.longitude, lieu.latitude\(hoursColumn)" + fromClause(box: box) + whereClause() + orderClause
+        let byDistance = query.spatial.origin != nil && (query.sort == .distance || query.sort == .identifiant)
+        // By distance, the matches are sorted below: SQL need not sort them first.
+        let sql = "SELECT lieu.pk, lieu.longitude, lieu.latitude\(hoursColumn)" + fromClause(box: box) + whereClause()
+            + (byDistance ? "" : orderClause)
         var hoursFilter = hours
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: allArguments(box: box))
         while let row = try cursor.next() {
@@ -251,7 +293,7 @@ struct SearchPlan {
             }
             found.append(Candidate(pk: row[0], distance: distance))
         }
-        if query.spatial.origin != nil && (query.sort == .distance || query.sort == .identifiant) {
+        if byDistance {
             found.sort { ($0.distance ?? 0, $0.pk) < ($1.distance ?? 0, $1.pk) }
         }
         return found
@@ -293,20 +335,29 @@ struct SearchPlan {
 
     /// Candidates re-sorted by the query's non-distance order.
     private func reorder(_ db: Database, _ candidates: [Candidate]) throws -> [Candidate] {
-        let found = try fetch(db, candidates[...])
+        let found = try Self.fetch(db, candidates[...])
         let sorted = found.sorted(by: query.sort)
         let pkOf = Dictionary(uniqueKeysWithValues: zip(found.map { "\($0.source)\u{1F}\($0.lieu.id.rawValue)" }, candidates.map(\.pk)))
         return sorted.map { Candidate(pk: pkOf["\($0.source)\u{1F}\($0.lieu.id.rawValue)"]!, distance: $0.distance) }
     }
 
     /// The full venues of `candidates`, in their order.
-    private func fetch(_ db: Database, _ candidates: ArraySlice<Candidate>) throws -> [FoundLieu] {
+    /// With a `cache` and the data `version` read in the same transaction, venues read
+    /// before are taken from it, and those read now are kept in it.
+    static func fetch(
+        _ db: Database, _ candidates: ArraySlice<Candidate>, cache: VenueCache? = nil, version: Int = 0
+    ) throws -> [FoundLieu] {
         guard !candidates.isEmpty else { return [] }
-        let keys = candidates.map(\.pk)
-        let sql = Self.selectFull + " WHERE lieu.pk IN (\(Array(repeating: "?", count: keys.count).joined(separator: ",")))"
-        var byKey: [Int64: FoundLieu] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(keys)) {
-            byKey[row[0]] = try Self.found(row)
+        var byKey = cache?.venues(candidates.map(\.pk), version: version) ?? [:]
+        let keys = candidates.map(\.pk).filter { byKey[$0] == nil }
+        if !keys.isEmpty {
+            let sql = Self.selectFull + " WHERE lieu.pk IN (\(Array(repeating: "?", count: keys.count).joined(separator: ",")))"
+            var read: [Int64: FoundLieu] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(keys)) {
+                read[row[0]] = try Self.found(row)
+            }
+            cache?.keep(read, version: version)
+            byKey.merge(read) { _, new in new }
         }
         return candidates.compactMap { candidate in
             guard var found = byKey[candidate.pk] else { return nil }

@@ -11,14 +11,20 @@ public final class Store: Sendable {
     let pool: DatabasePool
     /// The database file.
     public let path: String
+    /// Positions in memory for the commonest searches (see ``PointIndex``).
+    let pointIndex = PointIndexCache()
+    /// Venues read for recent pages (see ``VenueCache``).
+    let venueCache: VenueCache?
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
-    public static func open(path: String) throws(StoreError) -> Store {
-        try Store(path: path)
+    /// `cachingVenues: false` reads every venue of every page from the table (benchmarks).
+    public static func open(path: String, cachingVenues: Bool = true) throws(StoreError) -> Store {
+        try Store(path: path, cachingVenues: cachingVenues)
     }
 
-    private init(path: String) throws(StoreError) {
+    private init(path: String, cachingVenues: Bool) throws(StoreError) {
         self.path = path
+        venueCache = cachingVenues ? VenueCache() : nil
         var configuration = Configuration()
         configuration.prepareDatabase { db in try SpatiaLite.prepare(db) }
         configuration.busyMode = .timeout(10)

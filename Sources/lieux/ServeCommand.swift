@@ -53,6 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let repository = try store.open()
+        // The positions of the venues go to memory while the service starts (see PointIndex).
+        repository.refreshPointIndex()
         let configuration = ServerConfiguration(
             host: host, port: port, baseURL: baseURL, maximumBodySize: maximumBodyMegabytes * 1024 * 1024, logLevel: level,
             serviceVersion: Lieux.configuration.version)

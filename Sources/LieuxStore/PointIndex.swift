@@ -1,0 +1,275 @@
+import GRDB
+import LieuxModel
+import Synchronization
+
+/// Every venue's position and rank, in memory, for the searches people make most: a box, a
+/// radius, the nearest venues, or everything, in the default order, without other filters.
+///
+/// SQLite answers them too (``SearchPlan``), but it reads every match from the table to count
+/// it and sorts every match by source and id to find a page: 7,000 venues in a town's box
+/// cost milliseconds. Here the points lie in arrays sorted by cells of 0.01°, and each point
+/// carries its rank in the default order (source name, then id), so that a page is a scan of
+/// a few cells and a selection of the lowest ranks or distances (measured in BENCHMARKS.md).
+/// The answers are those of ``SearchPlan``, to the order of ties; `PointIndexTests` compares
+/// them on random queries.
+///
+/// An index belongs to one data version of the store: ``Store`` uses it only while the
+/// version it read in the same transaction is the index's.
+struct PointIndex: Sendable {
+    /// The store's data version the index was built from.
+    let version: Int
+
+    /// Cell size, in degrees.
+    static let cellSize = 0.01
+    private static let rowsPerColumn = 32_768  // more than 180 / cellSize
+
+    // The located venues, sorted by cell (column-major), then rank.
+    private let cellKeys: [Int32]
+    private let longitudes: [Double]
+    private let latitudes: [Double]
+    private let ranks: [Int32]
+    /// Every venue's row key, with or without a position, by rank.
+    private let pkByRank: [Int64]
+    /// The columns that hold points, to skip the empty world around them.
+    private let firstColumn: Int
+    private let lastColumn: Int
+
+    /// Reads the index of the store's current data (inside one read transaction).
+    init(_ db: Database) throws {
+        version = try Store.dataVersion(db)
+        var pks: [Int64] = []
+        var points: [(key: Int32, longitude: Double, latitude: Double, rank: Int32)] = []
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT lieu.pk, lieu.longitude, lieu.latitude FROM lieu JOIN source ON source.id = lieu.source_id ORDER BY source.name, lieu.id")
+        while let row = try cursor.next() {
+            let rank = Int32(pks.count)
+            pks.append(row[0])
+            if let longitude = row[1] as Double?, let latitude = row[2] as Double?,
+                Coordinates(latitude: latitude, longitude: longitude) != nil
+            {
+                points.append((Self.key(column: Self.column(longitude), row: Self.row(latitude)), longitude, latitude, rank))
+            }
+        }
+        points.sort { ($0.key, $0.rank) < ($1.key, $1.rank) }
+        pkByRank = pks
+        cellKeys = points.map(\.key)
+        longitudes = points.map(\.longitude)
+        latitudes = points.map(\.latitude)
+        ranks = points.map(\.rank)
+        firstColumn = points.first.map { Int($0.key) / Self.rowsPerColumn } ?? 0
+        lastColumn = points.last.map { Int($0.key) / Self.rowsPerColumn } ?? -1
+    }
+
+    /// The number of venues, located or not.
+    var count: Int { pkByRank.count }
+
+    private static func column(_ longitude: Double) -> Int { Int(((longitude + 180) / cellSize).rounded(.down)) }
+    private static func row(_ latitude: Double) -> Int { Int(((latitude + 90) / cellSize).rounded(.down)) }
+    private static func key(column: Int, row: Int) -> Int32 { Int32(column * rowsPerColumn + row) }
+
+    /// Whether the index answers `query` (otherwise SQL does).
+    static func answers(_ query: LieuQuery) -> Bool {
+        guard query.filters == LieuFilters(), query.openAt == nil,
+            query.sort == .identifiant || query.sort == .distance
+        else { return false }
+        switch query.spatial {
+        case .everywhere, .bbox, .near, .nearest: return true
+        case .within, .polygon: return false
+        }
+    }
+
+    /// A page of `query` (which ``answers(_:)``): the row keys and distances in order, and
+    /// the number of matches.
+    func page(_ query: LieuQuery) -> (candidates: [SearchPlan.Candidate], matched: Int) {
+        let wanted = min(query.offset, Int.max - query.limit) + query.limit
+        switch query.spatial {
+        case .everywhere:
+            let range = min(query.offset, count)..<min(wanted, count)
+            return (pkByRank[range].map { SearchPlan.Candidate(pk: $0, distance: nil) }, count)
+        case .bbox(let b):
+            var lowest = LowestValues<Int32>(keeping: wanted)
+            var matched = 0
+            visit(b) { i in
+                let longitude = longitudes[i], latitude = latitudes[i]
+                guard longitude >= b.minLongitude, longitude <= b.maxLongitude,
+                    latitude >= b.minLatitude, latitude <= b.maxLatitude
+                else { return }
+                matched += 1
+                lowest.insert(ranks[i])
+            }
+            let page = lowest.sorted().dropFirst(query.offset)
+            return (page.map { SearchPlan.Candidate(pk: pkByRank[Int($0)], distance: nil) }, matched)
+        case .near(let origin, let radius):
+            var lowest = LowestValues<Nearby>(keeping: wanted)
+            var matched = 0
+            visit(SearchPlan.box(around: origin, radius: radius)) { i in
+                let d = distance(origin, i)
+                guard d <= radius else { return }
+                matched += 1
+                lowest.insert(Nearby(distance: d, pk: pkByRank[Int(ranks[i])]))
+            }
+            let page = lowest.sorted().dropFirst(query.offset)
+            return (page.map { SearchPlan.Candidate(pk: $0.pk, distance: $0.distance) }, matched)
+        case .nearest(let origin, let count):
+            let found = nearest(origin, count: count)
+            let page = found.dropFirst(query.offset).prefix(query.limit)
+            return (page.map { SearchPlan.Candidate(pk: $0.pk, distance: $0.distance) }, found.count)
+        case .within, .polygon:
+            preconditionFailure("PointIndex.page called for a query it does not answer")
+        }
+    }
+
+    /// The `count` nearest venues, as ``SearchPlan`` finds them: in a box that doubles until
+    /// the count-th venue lies within its inscribed circle.
+    private func nearest(_ origin: Coordinates, count: Int) -> [Nearby] {
+        guard count > 0 else { return [] }
+        var radius = 2_000.0
+        while true {
+            var found: [Nearby] = []
+            visit(SearchPlan.box(around: origin, radius: radius)) { i in
+                found.append(Nearby(distance: distance(origin, i), pk: pkByRank[Int(ranks[i])]))
+            }
+            let whole = radius >= 20_037_509
+            if found.count >= count || whole {
+                var lowest = LowestValues<Nearby>(keeping: count)
+                for item in found { lowest.insert(item) }
+                let result = lowest.sorted()
+                if whole || result[count - 1].distance <= radius { return result }
+            }
+            radius = min(radius * 2, 20_037_509)
+        }
+    }
+
+    private func distance(_ origin: Coordinates, _ i: Int) -> Double {
+        origin.distance(to: Coordinates(latitude: latitudes[i], longitude: longitudes[i]) ?? origin)
+    }
+
+    /// Calls `body` with every point whose cell meets the box `b` (a superset of the points
+    /// inside it: the caller tests each).
+    private func visit(_ b: GeoBounds, _ body: (Int) -> Void) {
+        guard b.minLongitude <= b.maxLongitude, b.minLatitude <= b.maxLatitude, !cellKeys.isEmpty else { return }
+        let first = max(firstColumn, Self.column(max(-180, b.minLongitude)))
+        let last = min(lastColumn, Self.column(min(180, b.maxLongitude)))
+        guard first <= last else { return }
+        let firstRow = Self.row(max(-90, b.minLatitude)), lastRow = Self.row(min(90, b.maxLatitude))
+        for column in first...last {
+            var i = lowerBound(Self.key(column: column, row: firstRow))
+            let end = lowerBound(Self.key(column: column, row: lastRow + 1))
+            while i < end {
+                body(i)
+                i += 1
+            }
+        }
+    }
+
+    /// The first point whose cell key is not below `key`.
+    private func lowerBound(_ key: Int32) -> Int {
+        var low = 0, high = cellKeys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if cellKeys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+/// A venue and its distance, ordered as ``SearchPlan`` orders them: distance, then row key.
+struct Nearby: Comparable {
+    var distance: Double
+    var pk: Int64
+
+    static func < (a: Nearby, b: Nearby) -> Bool { (a.distance, a.pk) < (b.distance, b.pk) }
+}
+
+/// The `keeping` lowest values inserted, through a max-heap: a page of 50 among thousands of
+/// matches costs one comparison for most of them instead of a sort.
+struct LowestValues<Value: Comparable> {
+    let keeping: Int
+    private var heap: [Value] = []
+
+    init(keeping: Int) { self.keeping = keeping }
+
+    mutating func insert(_ value: Value) {
+        guard keeping > 0 else { return }
+        if heap.count < keeping {
+            heap.append(value)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard heap[parent] < heap[child] else { break }
+                heap.swapAt(parent, child)
+                child = parent
+            }
+        } else if value < heap[0] {
+            heap[0] = value
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var largest = parent
+                if left < heap.count && heap[largest] < heap[left] { largest = left }
+                if right < heap.count && heap[largest] < heap[right] { largest = right }
+                guard largest != parent else { break }
+                heap.swapAt(parent, largest)
+                parent = largest
+            }
+        }
+    }
+
+    /// The values kept, lowest first.
+    func sorted() -> [Value] { heap.sorted() }
+}
+
+/// The point index of the latest data the store has seen, and whether one is being built.
+final class PointIndexCache: Sendable {
+    private let state = Mutex<(index: PointIndex?, building: Bool)>((nil, false))
+
+    var latest: PointIndex? { state.withLock { $0.index } }
+
+    /// Whether the caller should build an index (no other build is under way).
+    func beginBuilding() -> Bool {
+        state.withLock { state in
+            if state.building { return false }
+            state.building = true
+            return true
+        }
+    }
+
+    /// Installs a built index (unless older than the one installed); `nil` when the build failed.
+    func finish(_ index: PointIndex?) {
+        state.withLock { state in
+            state.building = false
+            if let index, index.version >= (state.index?.version ?? .min) { state.index = index }
+        }
+    }
+}
+
+/// Venues already read from the table, by row key, for one data version: the pages people
+/// ask for again and again (a town's box, the venues near a station) are not decoded again.
+/// Bounded: when it holds ``capacity`` venues it starts afresh (the hot ones come back first).
+final class VenueCache: Sendable {
+    static let capacity = 20_000
+    private let state = Mutex<(version: Int, venues: [Int64: FoundLieu])>((.min, [:]))
+
+    /// The cached venues among `keys`, read for data `version` (empty when the cache is older).
+    func venues(_ keys: [Int64], version: Int) -> [Int64: FoundLieu] {
+        state.withLock { state in
+            guard state.version == version else { return [:] }
+            var found: [Int64: FoundLieu] = [:]
+            found.reserveCapacity(keys.count)
+            for key in keys { if let venue = state.venues[key] { found[key] = venue } }
+            return found
+        }
+    }
+
+    /// Keeps venues read for data `version`, forgetting those of any other version.
+    func keep(_ venues: [Int64: FoundLieu], version: Int) {
+        guard !venues.isEmpty else { return }
+        state.withLock { state in
+            if state.version != version || state.venues.count + venues.count > Self.capacity {
+                state.venues = [:]
+                state.version = version
+            }
+            state.venues.merge(venues) { _, new in new }
+        }
+    }
+}
