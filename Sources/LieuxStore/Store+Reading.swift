@@ -21,14 +21,19 @@ extension Store {
                 if let source, try !Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM source WHERE name = ?", arguments: [source])! {
                     throw StoreError(code: .unknownSource, message: "La source « \(source) » n'existe pas : `lieux stats` liste les sources.")
                 }
-                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                while let row = try cursor.next() {
-                    do {
-                        try body(try Self.lieu(from: row, firstField: 1), row[0])
-                    } catch {
-                        bodyError = error
-                        return
+                // Stops at the first error of `body`, kept apart from the store's own errors.
+                struct Stop: Error {}
+                do {
+                    try ColumnReader.forEach(db, sql: sql, arguments: arguments) { row in
+                        do {
+                            try body(try row.lieu(firstField: 1), row.text(0) ?? "")
+                        } catch {
+                            bodyError = error
+                            throw Stop()
+                        }
                     }
+                } catch is Stop {
+                    return
                 }
             }
         } catch let error as StoreError {
@@ -37,20 +42,5 @@ extension Store {
             throw StoreError(code: .sql, message: "La lecture des lieux a échoué.", cause: error)
         }
         if let bodyError { throw bodyError }
-    }
-
-    /// A venue from a row of the `lieu` table (its 32 field columns).
-    static func lieu(from row: Row, firstField: Int) throws -> Lieu {
-        // By position: GRDB's lookup by name compares lowercased names, which was the largest
-        // cost of a page of results.
-        try Lieu { field in
-            let index = firstField + field.number - 1
-            switch field {
-            case .latitude, .longitude:
-                return (row[index] as Double?).map(Lieu.format)
-            default:
-                return row[index]
-            }
-        }
     }
 }

@@ -59,14 +59,14 @@ extension Store: LieuRepository {
     public func lieu(source: String, id: Lieu.ID) async throws -> FoundLieu? {
         try await pool.read { db in
             let sql = SearchPlan.selectFull + " WHERE source.name = ? AND lieu.id = ?"
-            return try Row.fetchOne(db, sql: sql, arguments: [source, id.rawValue]).map(SearchPlan.found)
+            return try SearchPlan.first(db, sql: sql, arguments: [source, id.rawValue])
         }
     }
 
     public func lieu(id: Lieu.ID) async throws -> FoundLieu? {
         try await pool.read { db in
-            let sql = SearchPlan.selectFull + " WHERE lieu.id = ? ORDER BY source.name LIMIT 1"
-            return try Row.fetchOne(db, sql: sql, arguments: [id.rawValue]).map(SearchPlan.found)
+            let sql = SearchPlan.selectFull + " WHERE lieu.id = ? ORDER BY source.name"
+            return try SearchPlan.first(db, sql: sql, arguments: [id.rawValue])
         }
     }
 
@@ -235,10 +235,12 @@ struct SearchPlan {
             let count = try Int.fetchOne(db, sql: "SELECT count(*)" + from, arguments: allArguments(box: box)) ?? 0
             var args = allArguments(box: box)
             args += [query.limit, query.offset]
-            let rows = try Row.fetchAll(
+            var lieux: [FoundLieu] = []
+            try ColumnReader.forEach(
                 db, sql: "SELECT lieu.pk, source.name AS source_name, \(Self.columns)" + from + orderClause + " LIMIT ? OFFSET ?",
-                arguments: args)
-            return LieuPage(lieux: try rows.map(Self.found), numberMatched: count)
+                arguments: args
+            ) { row in lieux.append(try row.found()) }
+            return LieuPage(lieux: lieux, numberMatched: count)
         }
         let candidates = try matches(db)
         let page = candidates.dropFirst(query.offset).prefix(query.limit)
@@ -248,8 +250,7 @@ struct SearchPlan {
     func forEach(_ db: Database, _ body: (FoundLieu) throws -> Void) throws {
         if sqlOnly {
             let sql = "SELECT lieu.pk, source.name AS source_name, \(Self.columns)" + fromClause(box: box) + whereClause() + orderClause
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: allArguments(box: box))
-            while let row = try cursor.next() { try body(try Self.found(row)) }
+            try ColumnReader.forEach(db, sql: sql, arguments: allArguments(box: box)) { row in try body(try row.found()) }
             return
         }
         let candidates = try matches(db)
@@ -351,10 +352,12 @@ struct SearchPlan {
         var byKey = cache?.venues(candidates.map(\.pk), version: version) ?? [:]
         let keys = candidates.map(\.pk).filter { byKey[$0] == nil }
         if !keys.isEmpty {
-            let sql = Self.selectFull + " WHERE lieu.pk IN (\(Array(repeating: "?", count: keys.count).joined(separator: ",")))"
+            // One prepared statement, run once per venue: preparing a statement of 35 columns
+            // costs more than reading 50 venues (GRDB's authorizer notes every column read).
+            let statement = try db.cachedStatement(sql: Self.selectFull + " WHERE lieu.pk = ?")
             var read: [Int64: FoundLieu] = [:]
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(keys)) {
-                read[row[0]] = try Self.found(row)
+            for key in keys {
+                try ColumnReader.forEach(statement, arguments: [key]) { row in read[key] = try row.found() }
             }
             cache?.keep(read, version: version)
             byKey.merge(read) { _, new in new }
@@ -366,9 +369,11 @@ struct SearchPlan {
         }
     }
 
-    static func found(_ row: Row) throws -> FoundLieu {
-        // Columns: pk, source_name, then the fields (`selectFull`).
-        FoundLieu(lieu: try Store.lieu(from: row, firstField: 2), source: row[1])
+    /// The first venue of `sql` (a ``selectFull``), if any.
+    static func first(_ db: Database, sql: String, arguments: StatementArguments) throws -> FoundLieu? {
+        var found: FoundLieu?
+        try ColumnReader.forEach(db, sql: sql + " LIMIT 1", arguments: arguments) { row in found = try row.found() }
+        return found
     }
 }
 
