@@ -75,18 +75,23 @@ extension Store {
                     var writer = try LieuWriter(db, source: source)
                     var failure: (any Error)?
                     var rejected = 0
-                    let report = try validator.validate(&reader, place: place) { row in
-                        guard failure == nil else { return }
-                        guard row.isValid else {
-                            rejected += 1
-                            return
-                        }
+                    // The rows are read, validated and prepared on a second thread.
+                    let pipeline = ImportPipeline(validator: validator, reader: reader, place: place)
+                    while failure == nil, let batch = pipeline.next() {
                         do {
-                            if try !writer.write(row) { rejected += 1 }
+                            for item in batch {
+                                switch item {
+                                case .venue(let venue): try writer.write(venue)
+                                case .rejected: rejected += 1
+                                case .undecodable: writer.countUndecodable()
+                                }
+                            }
                         } catch {
                             failure = error
+                            pipeline.cancel()
                         }
                     }
+                    let report = try pipeline.report()
                     if let failure { throw failure }
                     try writer.restoreTriggers()
                     var outcome = ImportResult(

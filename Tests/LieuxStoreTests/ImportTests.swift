@@ -71,6 +71,31 @@ struct ImportTests {
         #expect(statistics.sources.first { $0.source == "anct" }?.lieux == 902)
     }
 
+    @Test("a file that repeats an id, into an empty source: the import commits, one venue per id")
+    func repeatedID() throws {
+        let store = try makeStore()
+        let url = SharedData.temporaryFolder().appendingPathComponent("repeated.csv")
+        let header = Lieu.Field.allCases.map(\.rawValue).joined(separator: ",")
+        func line(_ id: String, _ nom: String) -> String {
+            var cells = Array(repeating: "", count: 32)
+            cells[0] = id; cells[1] = "21510454800007"; cells[2] = nom; cells[3] = "Reims"; cells[4] = "51100"
+            cells[6] = "1 rue"; cells[8] = "49.25"; cells[9] = "4.03"; cells[20] = "2025-01-02"
+            return cells.joined(separator: ",")
+        }
+        let text = [header, line("a", "Premier"), line("b", "Autre"), line("a", "Second")].joined(separator: "\n") + "\n"
+        try Data(text.utf8).write(to: url)
+        let result = try store.importFile(at: url, source: "s", options: options)
+        #expect(result.committed)
+        #expect(result.stored == 2)
+        #expect(result.added + result.updated + result.unchanged + result.rejected == 3)
+        var names: [String: String] = [:]
+        try store.forEachLieu { lieu, _ in names[lieu.id.rawValue] = lieu.nom }
+        #expect(names.count == 2)
+        #expect(names["b"] == "Autre")
+        // The validator reports the repeated id; whichever row is kept, it is one of the two.
+        #expect(["Premier", "Second"].contains(names["a"] ?? ""))
+    }
+
     @Test("a changed field is counted as updated and stored")
     func update() throws {
         let store = try makeStore()
