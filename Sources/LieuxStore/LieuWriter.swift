@@ -71,9 +71,9 @@ struct LieuWriter {
         bypassedTriggers = []
     }
 
-    /// Writes the R*Tree box of a venue (a point: a box of no size), replacing any.
-    private func writeBox(pk: Int64, _ coordinates: Coordinates?, replacing: Bool) throws {
-        if replacing { try deleteBox.execute(arguments: [pk]) }
+    /// Replaces the R*Tree box of an updated venue (a point: a box of no size).
+    private func replaceBox(pk: Int64, _ coordinates: Coordinates?) throws {
+        try deleteBox.execute(arguments: [pk])
         guard let c = coordinates else { return }
         try insertBox.execute(arguments: [pk, c.longitude, c.longitude, c.latitude, c.latitude])
     }
@@ -121,23 +121,13 @@ struct LieuWriter {
         return Prepared(id: lieu.id.rawValue, coordinates: lieu.coordinates, hash: Self.contentHash(of: lieu), texts: texts)
     }
 
-    /// Stores a valid row; returns `false` when it cannot become a venue.
-    mutating func write(_ row: CheckedRow) throws -> Bool {
-        guard let prepared = Self.prepare(row) else {
-            undecodable += 1
-            return false
-        }
-        try write(prepared)
-        return true
-    }
-
     /// Stores a prepared venue.
     mutating func write(_ venue: Prepared) throws {
         // A source empty before the import has nothing to look up nor to remove afterwards,
         // unless the file repeats an id (the validator reports it; the last row wins).
         if storedBefore == 0 {
             do {
-                try insertFast(venue)
+                _ = try insertVenue(venue)
                 added += 1
                 return
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
@@ -151,21 +141,20 @@ struct LieuWriter {
                 unchanged += 1
             } else {
                 try update.execute(arguments: StatementArguments(venue.values + [pk.databaseValue]))
-                try writeBox(pk: pk, venue.coordinates, replacing: true)
+                try replaceBox(pk: pk, venue.coordinates)
                 updated += 1
             }
         } else {
-            try insert.execute(arguments: StatementArguments([sourceID.databaseValue] + venue.values))
-            pk = db.lastInsertedRowID
-            try writeBox(pk: pk, venue.coordinates, replacing: false)
+            pk = try insertVenue(venue)
             added += 1
         }
         if storedBefore > 0 { try markSeen.execute(arguments: [pk]) }
     }
 
-    /// Inserts a venue and its R*Tree box, the values bound straight to SQLite: GRDB's
-    /// `StatementArguments` cost a quarter of the writing thread's time on a large import.
-    private func insertFast(_ venue: Prepared) throws {
+    /// Inserts a venue and its R*Tree box, the values bound straight to SQLite (GRDB's
+    /// `StatementArguments` cost a quarter of the writing thread's time on a large import);
+    /// returns its row key.
+    private func insertVenue(_ venue: Prepared) throws -> Int64 {
         let statement = insert.sqliteStatement
         sqlite3_bind_int64(statement, 1, sourceID)
         var index: Int32 = 2
@@ -184,14 +173,16 @@ struct LieuWriter {
         Self.bind(statement, index + 4, venue.coordinates?.longitude)
         Self.bind(statement, index + 5, venue.coordinates?.latitude)
         try step(statement)
-        guard let c = venue.coordinates else { return }
+        let pk = db.lastInsertedRowID
+        guard let c = venue.coordinates else { return pk }
         let box = insertBox.sqliteStatement
-        sqlite3_bind_int64(box, 1, db.lastInsertedRowID)
+        sqlite3_bind_int64(box, 1, pk)
         Self.bind(box, 2, c.longitude)
         Self.bind(box, 3, c.longitude)
         Self.bind(box, 4, c.latitude)
         Self.bind(box, 5, c.latitude)
         try step(box)
+        return pk
     }
 
     /// Runs a statement whose values are bound, then resets it.

@@ -25,12 +25,13 @@ struct PointIndexTests {
         }
     }
 
-    func randomPoint(_ rng: inout SplitMix64) -> Coordinates {
-        let located = all.compactMap(\.lieu.coordinates)
-        let base = located[Int.random(in: 0..<located.count, using: &rng)]
-        return Coordinates(
-            latitude: base.latitude + Double.random(in: -0.3...0.3, using: &rng),
-            longitude: base.longitude + Double.random(in: -0.3...0.3, using: &rng))!
+    func randomPoint(_ rng: inout SplitMix64) -> Coordinates { SearchTests().randomPoint(&rng) }
+
+    /// Expects the same page from the index and from SQL.
+    func expectSamePages(_ query: LieuQuery, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let pages = try bothPages(query)
+        #expect(pages.index == pages.sql, "\(query.spatial)", sourceLocation: sourceLocation)
+        #expect(pages.indexMatched == pages.sqlMatched, "\(query.spatial)", sourceLocation: sourceLocation)
     }
 
     func randomPage(_ query: inout LieuQuery, _ rng: inout SplitMix64) {
@@ -60,9 +61,7 @@ struct PointIndexTests {
             minLongitude: p.longitude - half, minLatitude: p.latitude - half / 2,
             maxLongitude: p.longitude + half, maxLatitude: p.latitude + half / 2)))
         randomPage(&query, &rng)
-        let pages = try bothPages(query)
-        #expect(pages.index == pages.sql)
-        #expect(pages.indexMatched == pages.sqlMatched)
+        try expectSamePages(query)
     }
 
     @Test("radius pages: the same venues, distances, order and numberMatched as SQL", arguments: 0..<40)
@@ -70,9 +69,7 @@ struct PointIndexTests {
         var rng = SplitMix64(seed: UInt64(6000 + seed))
         var query = LieuQuery(spatial: .near(randomPoint(&rng), radius: Double.random(in: 100...80_000, using: &rng)))
         randomPage(&query, &rng)
-        let pages = try bothPages(query)
-        #expect(pages.index == pages.sql)
-        #expect(pages.indexMatched == pages.sqlMatched)
+        try expectSamePages(query)
     }
 
     @Test("nearest: the same venues and distances as SQL, including far from every venue", arguments: 0..<30)
@@ -83,9 +80,7 @@ struct PointIndexTests {
             : Coordinates(latitude: Double.random(in: -60...60, using: &rng), longitude: Double.random(in: -180...180, using: &rng))!
         var query = LieuQuery(spatial: .nearest(origin, count: Int.random(in: 1...LieuQuery.maximumNearest, using: &rng)))
         randomPage(&query, &rng)
-        let pages = try bothPages(query)
-        #expect(pages.index == pages.sql)
-        #expect(pages.indexMatched == pages.sqlMatched)
+        try expectSamePages(query)
     }
 
     @Test("everywhere, edge boxes (inverted, across the world, a single point) agree with SQL")
@@ -97,11 +92,7 @@ struct PointIndexTests {
             queries.append(LieuQuery(spatial: .bbox(GeoBounds(minLongitude: c.longitude, minLatitude: c.latitude, maxLongitude: c.longitude, maxLatitude: c.latitude))))
             queries.append(LieuQuery(spatial: .near(c, radius: 0)))
         }
-        for query in queries {
-            let pages = try bothPages(query)
-            #expect(pages.index == pages.sql, "\(query.spatial)")
-            #expect(pages.indexMatched == pages.sqlMatched, "\(query.spatial)")
-        }
+        for query in queries { try expectSamePages(query) }
         let everything = try bothPages(LieuQuery(limit: 10))
         #expect(everything.indexMatched == all.count)
     }
