@@ -6,7 +6,8 @@ import Logging
 /// call (`buildApplication(repository: InMemoryLieuRepository(…)).test(.router) { … }`).
 ///
 /// Middlewares, outermost first: access log, CORS, gzip, problems (every error becomes
-/// `application/problem+json`), then, for every route but `/health`, ETag and 304.
+/// `application/problem+json`), then, for every endpoint but those not `conditional` (`/health`),
+/// ETag and 304.
 public func buildApplication(
     configuration: ServerConfiguration = ServerConfiguration(),
     repository: some LieuRepository,
@@ -40,10 +41,12 @@ func buildRouter(configuration: ServerConfiguration, repository: any LieuReposit
     router.add(middleware: CompressionMiddleware(threshold: configuration.compressionThreshold))
     router.add(middleware: ProblemMiddleware(logger: logger))
     let api = LieuxAPI(configuration: configuration, repository: repository, logger: logger)
-    router.get("/health", use: api.health)
+    // Routes added before a middleware do not go through it.
+    api.addRoutes(LieuxAPI.endpoints.filter { !$0.conditional }, to: router)
     router.add(middleware: ConditionalRequestMiddleware(
         repository: repository, serviceVersion: configuration.serviceVersion, cacheMaxAge: configuration.cacheMaxAge,
         now: configuration.now))
-    api.addRoutes(to: router)
+    api.addRoutes(LieuxAPI.endpoints.filter(\.conditional), to: router)
+    LieuxAPI.addMethodNotAllowed(for: LieuxAPI.endpoints, to: router)
     return router
 }

@@ -34,7 +34,7 @@ extension LieuxAPI {
     /// have a venue with this id, the first source in alphabetical order wins; `source:id`
     /// names the source.
     @Sendable func item(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = try parameters(request, allowed: ["f", "crs"])
+        let parameters = try QueryParameters(query: request.uri.query)
         try ParameterReader(parameters: parameters).checkCRS()
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.geoJSON)
         let (text, found) = try await requireLieu(context)

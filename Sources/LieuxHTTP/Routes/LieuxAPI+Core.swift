@@ -20,18 +20,16 @@ extension LieuxAPI {
 
     /// `GET /`: the landing page.
     @Sendable func landingPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = try parameters(request, allowed: ["f"])
+        let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
         let builder = links(request)
-        let links = builder.selfAndAlternate("/", parameters, format: format, jsonType: MediaType.json, title: "Page d'accueil") + [
-            Link(rel: "service-desc", type: MediaType.openAPI, href: builder.url("/api"), title: "Définition de l'API (OpenAPI 3.0)"),
-            Link(rel: "service-doc", type: MediaType.html, href: builder.url("/api", QueryParameters([.init(name: "f", value: "html")])), title: "Documentation de l'API"),
-            Link(rel: "conformance", type: MediaType.json, href: builder.url("/conformance"), title: "Classes de conformité"),
-            Link(rel: "data", type: MediaType.json, href: builder.url("/collections"), title: "Collections"),
-            Link(rel: "enclosure", type: MediaType.geoJSON, href: builder.url("/export/lieux.geojson"), title: "Tous les lieux (GeoJSON)"),
-            Link(rel: "enclosure", type: MediaType.geoJSONSeq, href: builder.url("/export/lieux.geojsonseq"), title: "Tous les lieux (GeoJSON Text Sequences)"),
-            Link(rel: "enclosure", type: MediaType.csv, href: builder.url("/export/lieux.csv"), title: "Tous les lieux (CSV du standard)"),
-        ]
+        let links = builder.selfAndAlternate("/", parameters, format: format, jsonType: MediaType.json, title: "Page d'accueil")
+            + Self.endpoints.flatMap { endpoint in
+                endpoint.landingLinks.map { link in
+                    let parameters = QueryParameters(link.format.map { [.init(name: "f", value: $0)] } ?? [])
+                    return Link(rel: link.rel, type: link.type, href: builder.url(endpoint.path, parameters), title: link.title)
+                }
+            }
         let description = "Lieux de médiation numérique en France, selon le standard national : OGC API – Features, recherche à proximité, exports et validation de fichiers."
         switch format {
         case .json:
@@ -47,7 +45,7 @@ extension LieuxAPI {
 
     /// `GET /conformance`.
     @Sendable func conformance(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = try parameters(request, allowed: ["f"])
+        let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
         switch format {
         case .json:
@@ -62,7 +60,7 @@ extension LieuxAPI {
 
     /// `GET /collections`.
     @Sendable func collections(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = try parameters(request, allowed: ["f"])
+        let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
         let builder = links(request)
         let links = builder.selfAndAlternate("/collections", parameters, format: format, jsonType: MediaType.json, title: "Collections")
@@ -81,7 +79,7 @@ extension LieuxAPI {
 
     /// `GET /collections/lieux`.
     @Sendable func collection(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = try parameters(request, allowed: ["f"])
+        let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
         let builder = links(request)
         switch format {
@@ -136,7 +134,7 @@ extension LieuxAPI {
     /// `GET /collections/lieux/queryables` (OGC API – Features Part 3): a JSON Schema of the
     /// properties that are query parameters.
     @Sendable func queryables(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = try parameters(request, allowed: ["f"])
+        let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.schemaJSON)
         let builder = links(request)
         let schema = Queryables.schema(id: builder.url("/collections/lieux/queryables"))
@@ -158,9 +156,9 @@ extension LieuxAPI {
 
     /// `GET /api`: the OpenAPI 3.0 document (HTML with `f=html`).
     @Sendable func openAPI(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = try parameters(request, allowed: ["f"])
+        let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.openAPI)
-        let document = OpenAPIDocument.document(serverURL: links(request).base)
+        let document = OpenAPIDocument.document(serverURL: links(request).base, endpoints: Self.endpoints)
         switch format {
         case .json:
             return Self.json(document, type: MediaType.openAPI)
@@ -168,7 +166,7 @@ extension LieuxAPI {
             var page = HTMLPage(title: "API des lieux de médiation numérique")
             page.heading("API des lieux de médiation numérique")
             page.links([("Document OpenAPI 3.0 (JSON)", links(request).url("/api", QueryParameters([.init(name: "f", value: "json")])))])
-            page.list(OpenAPIDocument.summaries.map { ("\($0.method) \($0.path)", nil, $0.summary) })
+            page.list(Self.endpoints.map { ("\($0.method.rawValue) \($0.openAPIPath)", nil, $0.summary) })
             page.heading("Paramètres de /collections/lieux/items", level: 2)
             page.list(OpenAPIDocument.itemParameterDescriptions.map { ($0.name, nil, $0.description) })
             return page.response()

@@ -9,7 +9,7 @@ extension LieuxAPI {
     /// (`[` or `{`: JSON). `schema_version=1.0.2|0.1.0|auto` as for `lieux validate`. The answer
     /// is 200 with the report of `lieux validate --format json`, valid or not.
     @Sendable func validate(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let parameters = try parameters(request, allowed: ["schema_version"])
+        let parameters = try QueryParameters(query: request.uri.query)
         let version: SchemaVersion?
         switch try ParameterReader(parameters: parameters).text("schema_version") {
         case nil, "auto": version = nil

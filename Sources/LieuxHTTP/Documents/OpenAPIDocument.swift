@@ -1,33 +1,10 @@
 import LieuxModel
 
-/// The OpenAPI 3.0 document of the service (`GET /api`), built from the same vocabularies
-/// and names as the parameter parsing. Self-contained: every `$ref` points inside it, every
-/// parameter of every operation is declared.
+/// The OpenAPI 3.0 document of the service (`GET /api`): its paths from the table of
+/// endpoints (``LieuxAPI/endpoints``), its parameters from the same vocabularies and names
+/// as the parameter parsing. Self-contained: every `$ref` points inside it, every parameter
+/// of every operation is declared.
 enum OpenAPIDocument {
-    struct Summary: Sendable {
-        var method: String
-        var path: String
-        var summary: String
-    }
-
-    static let summaries: [Summary] = [
-        Summary(method: "GET", path: "/", summary: "Page d'accueil (liens vers le reste)"),
-        Summary(method: "GET", path: "/conformance", summary: "Classes de conformité OGC"),
-        Summary(method: "GET", path: "/api", summary: "Ce document OpenAPI 3.0"),
-        Summary(method: "GET", path: "/collections", summary: "Les collections (une : lieux)"),
-        Summary(method: "GET", path: "/collections/lieux", summary: "La collection des lieux"),
-        Summary(method: "GET", path: "/collections/lieux/queryables", summary: "Critères de recherche (JSON Schema)"),
-        Summary(method: "GET", path: "/collections/lieux/items", summary: "Chercher des lieux (filtres, proximité, pages)"),
-        Summary(method: "GET", path: "/collections/lieux/items/{featureId}", summary: "Un lieu, par identifiant"),
-        Summary(method: "GET", path: "/collections/lieux/items/{featureId}/horaires", summary: "Les horaires d'un lieu : ouvert maintenant, prochain changement, semaine"),
-        Summary(method: "POST", path: "/collections/lieux/search", summary: "Les lieux dans un polygone GeoJSON"),
-        Summary(method: "GET", path: "/export/lieux.geojson", summary: "Export complet en GeoJSON"),
-        Summary(method: "GET", path: "/export/lieux.geojsonseq", summary: "Export complet en GeoJSON Text Sequences"),
-        Summary(method: "GET", path: "/export/lieux.csv", summary: "Export complet en CSV du standard"),
-        Summary(method: "POST", path: "/validate", summary: "Valider un fichier CSV ou JSON du standard"),
-        Summary(method: "GET", path: "/health", summary: "État du service"),
-    ]
-
     // MARK: Parameters
 
     /// The parameters of the item routes, by name, as components.
@@ -125,8 +102,8 @@ enum OpenAPIDocument {
 
     // MARK: Document
 
-    /// The document; `serverURL` is the service's base address.
-    static func document(serverURL: String) -> JSONValue {
+    /// The document of `endpoints`; `serverURL` is the service's base address.
+    static func document(serverURL: String, endpoints: [Endpoint]) -> JSONValue {
         [
             "openapi": "3.0.3",
             "info": [
@@ -136,160 +113,96 @@ enum OpenAPIDocument {
                 "license": ["name": "Code MIT ; données Licence Ouverte 2.0"],
             ],
             "servers": [["url": .string(serverURL.isEmpty ? "/" : serverURL)]],
-            "tags": [
-                ["name": "Capacités", "description": "Description du service"],
-                ["name": "Données", "description": "Les lieux"],
-                ["name": "Outils", "description": "Exports et validation"],
-            ],
-            "paths": paths,
-            "components": components,
+            "tags": .array(Endpoint.Tag.allCases.map { ["name": .string($0.rawValue), "description": .string($0.description)] }),
+            "paths": paths(endpoints),
+            "components": components(securing: endpoints.contains { $0.scope == .source }),
         ]
     }
 
-    private static var paths: JSONValue {
-        let fOnly = references(["f"])
-        return .object([
-            .init(key: "/", value: ["get": operation(
-                "getLandingPage", "Capacités", "Page d'accueil", parameters: fOnly,
-                ok: jsonOrHTML("#/components/schemas/landingPage"))]),
-            .init(key: "/conformance", value: ["get": operation(
-                "getConformanceDeclaration", "Capacités", "Classes de conformité", parameters: fOnly,
-                ok: jsonOrHTML("#/components/schemas/confClasses"))]),
-            .init(key: "/api", value: ["get": operation(
-                "getAPIDefinition", "Capacités", "Ce document (OpenAPI 3.0)", parameters: fOnly,
-                ok: response("Le document OpenAPI", [
-                    MediaType.openAPI: ["schema": ["type": "object"]], MediaType.html: ["schema": ["type": "string"]],
-                ]))]),
-            .init(key: "/collections", value: ["get": operation(
-                "getCollections", "Capacités", "Les collections", parameters: fOnly,
-                ok: jsonOrHTML("#/components/schemas/collections"))]),
-            .init(key: "/collections/lieux", value: ["get": operation(
-                "describeCollection", "Capacités", "La collection des lieux", parameters: fOnly,
-                ok: jsonOrHTML("#/components/schemas/collection"))]),
-            .init(key: "/collections/lieux/queryables", value: ["get": operation(
-                "getQueryables", "Capacités", "Critères de recherche (JSON Schema)", parameters: fOnly,
-                ok: response("Les critères", [
-                    MediaType.schemaJSON: ["schema": ["type": "object"]], MediaType.html: ["schema": ["type": "string"]],
-                ]))]),
-            .init(key: "/collections/lieux/items", value: ["get": operation(
-                "getFeatures", "Données", "Chercher des lieux",
-                description: "Filtres géographiques (un seul : bbox ; lat, lon et radius ou nearest ; within), filtres par champ du standard (valeurs séparées par des virgules : OU ; champs : ET), pages (limit, offset) et ordre (sortby). Un paramètre inconnu ou une valeur hors du vocabulaire donne 400.",
-                parameters: references(ItemsParameters.names(for: .items)),
-                ok: featureCollectionResponse, extra: ["404": ref("NotFound")])]),
-            .init(key: "/collections/lieux/items/{featureId}", value: ["get": operation(
-                "getFeature", "Données", "Un lieu", parameters: references(["featureId", "f", "crs"]),
-                ok: response("Le lieu", [
-                    MediaType.geoJSON: ["schema": ["$ref": "#/components/schemas/featureGeoJSON"]],
-                    MediaType.html: ["schema": ["type": "string"]],
-                ]), extra: ["404": ref("NotFound")])]),
-            .init(key: "/collections/lieux/items/{featureId}/horaires", value: ["get": operation(
-                "getOpeningHours", "Données", "Les horaires d'un lieu",
-                description: "Ouvert, fermé ou inconnu à l'instant donné (ouvert=…, sinon maintenant, heure de Paris), prochain changement et semaine ; pour des horaires illisibles, la position de l'erreur et une correction proposée.",
-                parameters: references(["featureId", "f", "ouvert"]),
-                ok: response("Les horaires lus", [MediaType.json: ["schema": ["type": "object"]]]),
-                extra: ["404": ref("NotFound")])]),
-            .init(key: "/collections/lieux/search", value: ["post": operation(
-                "searchFeatures", "Données", "Les lieux dans un polygone",
-                description: "Le corps est une géométrie GeoJSON Polygon ou MultiPolygon (ou une Feature qui en porte une) ; les autres filtres, l'ordre et la page viennent de l'adresse.",
-                parameters: references(ItemsParameters.names(for: .search)),
-                body: ["required": true, "content": [
-                    MediaType.geoJSON: ["schema": ["$ref": "#/components/schemas/polygonGeoJSON"]],
-                    MediaType.json: ["schema": ["$ref": "#/components/schemas/polygonGeoJSON"]],
-                ]],
-                ok: featureCollectionResponse, extra: ["413": ref("ContentTooLarge"), "415": ref("UnsupportedMediaType")], conditional: false)]),
-            .init(key: "/export/lieux.geojson", value: ["get": export(
-                "exportGeoJSON", "Tous les lieux (avec les filtres) en une FeatureCollection GeoJSON, en flux.", MediaType.geoJSON,
-                ["$ref": "#/components/schemas/featureCollectionGeoJSON"])]),
-            .init(key: "/export/lieux.geojsonseq", value: ["get": export(
-                "exportGeoJSONSeq", "Tous les lieux (avec les filtres), une Feature par ligne précédée de 0x1E (RFC 8142).",
-                MediaType.geoJSONSeq, ["type": "string"])]),
-            .init(key: "/export/lieux.csv", value: ["get": export(
-                "exportCSV", "Tous les lieux (avec les filtres) en CSV du standard : mêmes colonnes, même ordre, | entre les valeurs.",
-                "text/csv", ["type": "string"])]),
-            .init(key: "/validate", value: ["post": operation(
-                "validate", "Outils", "Valider un fichier",
-                description: "Le corps est un fichier CSV ou JSON du standard ; la réponse est le rapport de lieux validate --format json (forme de frictionless validate --json), valide ou non.",
-                parameters: references(["schema_version"]),
-                body: ["required": true, "content": [
-                    "text/csv": ["schema": ["type": "string"]],
-                    MediaType.json: ["schema": ["type": "array", "items": ["type": "object"]]],
-                ]],
-                ok: response("Le rapport de validation", [MediaType.json: ["schema": ["$ref": "#/components/schemas/validationReport"]]]),
-                extra: ["413": ref("ContentTooLarge"), "415": ref("UnsupportedMediaType")], conditional: false)]),
-            .init(key: "/health", value: ["get": operation(
-                "health", "Capacités", "État du service", parameters: [],
-                ok: response("Le service répond", [MediaType.json: ["schema": ["$ref": "#/components/schemas/health"]]]),
-                extra: ["503": ref("ServiceUnavailable")], conditional: false)]),
-        ])
+    /// One member per path, in the order of the endpoints; in each, one operation per method.
+    private static func paths(_ endpoints: [Endpoint]) -> JSONValue {
+        var paths: [JSONValue.Member] = []
+        for endpoint in endpoints {
+            let member = JSONValue.Member(key: endpoint.method.rawValue.lowercased(), value: operation(endpoint))
+            if let index = paths.firstIndex(where: { $0.key == endpoint.openAPIPath }) {
+                paths[index].value.append(member.key, member.value)
+            } else {
+                paths.append(.init(key: endpoint.openAPIPath, value: .object([member])))
+            }
+        }
+        return .object(paths)
     }
 
-    private static func operation(
-        _ id: String, _ tag: String, _ summary: String, description: String? = nil, parameters: JSONValue,
-        body: JSONValue? = nil, ok: JSONValue, extra: KeyValuePairs<String, JSONValue> = [:], conditional: Bool = true
-    ) -> JSONValue {
-        var responses: [JSONValue.Member] = [.init(key: "200", value: ok)]
-        if conditional { responses.append(.init(key: "304", value: ref("NotModified"))) }
-        responses.append(.init(key: "400", value: ref("BadRequest")))
-        responses += extra.map { JSONValue.Member(key: $0.key, value: $0.value) }
-        if conditional { responses.append(.init(key: "406", value: ref("NotAcceptable"))) }
-        responses.append(.init(key: "500", value: ref("ServerError")))
-        responses.sort { $0.key < $1.key }
-        var value: JSONValue = ["operationId": .string(id), "tags": [.string(tag)], "summary": .string(summary)]
-        if let description { value.append("description", .string(description)) }
-        value.append("parameters", parameters)
-        if let body { value.append("requestBody", body) }
+    private static func operation(_ endpoint: Endpoint) -> JSONValue {
+        var value: JSONValue = [
+            "operationId": .string(endpoint.operationId), "tags": [.string(endpoint.tag.rawValue)],
+            "summary": .string(endpoint.summary),
+        ]
+        if let description = endpoint.description { value.append("description", .string(description)) }
+        value.append("parameters", references(endpoint.pathParameters + endpoint.parameters))
+        if let body = endpoint.body { value.append("requestBody", ["required": true, "content": content(body)]) }
+        var responses: [JSONValue.Member] = [.init(key: "200", value: response(endpoint.success))]
+        responses += endpoint.allFailures.map { .init(key: String($0.status.code), value: ref($0.rawValue)) }
         value.append("responses", .object(responses))
+        if endpoint.scope == .source { value.append("security", [["bearerAuth": []]]) }
         return value
-    }
-
-    private static func export(_ id: String, _ description: String, _ type: String, _ schema: JSONValue) -> JSONValue {
-        operation(
-            id, "Outils", "Export complet", description: description + " Compressé en gzip si le client l'accepte.",
-            parameters: references(ItemsParameters.names(for: .export)),
-            ok: response("L'export", [type: ["schema": schema]]), extra: ["404": ref("NotFound"), "503": ref("ServiceUnavailable")],
-            conditional: false)
     }
 
     private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/responses/\(name)")] }
 
-    private static func response(_ description: String, _ content: KeyValuePairs<String, JSONValue>) -> JSONValue {
+    private static func response(_ success: Endpoint.Success) -> JSONValue {
         [
-            "description": .string(description),
+            "description": .string(success.description),
             "headers": ["ETag": ["description": "Change quand les données changent.", "schema": ["type": "string"]]],
-            "content": .object(content.map { JSONValue.Member(key: $0.key, value: $0.value) }),
+            "content": content(success.content),
         ]
     }
 
-    private static func jsonOrHTML(_ schema: String) -> JSONValue {
-        response("Le document", [MediaType.json: ["schema": ["$ref": .string(schema)]], MediaType.html: ["schema": ["type": "string"]]])
+    private static func content(_ content: [Endpoint.Content]) -> JSONValue {
+        .object(content.map { JSONValue.Member(key: $0.type, value: ["schema": schema($0.schema)]) })
     }
 
-    private static var featureCollectionResponse: JSONValue {
-        response("Une page de lieux", [
-            MediaType.geoJSON: ["schema": ["$ref": "#/components/schemas/featureCollectionGeoJSON"]],
-            MediaType.html: ["schema": ["type": "string"]],
-        ])
+    private static func schema(_ schema: Endpoint.Schema) -> JSONValue {
+        switch schema {
+        case .component(let name): return ["$ref": .string("#/components/schemas/\(name)")]
+        case .object: return ["type": "object"]
+        case .text: return ["type": "string"]
+        case .arrayOfObjects: return ["type": "array", "items": ["type": "object"]]
+        }
     }
 
     // MARK: Components
 
-    private static var components: JSONValue {
+    /// The components; `securing`: some endpoint needs a bearer token (``Endpoint/Scope/source``).
+    private static func components(securing: Bool) -> JSONValue {
         let problem: JSONValue = ["application/problem+json": ["schema": ["$ref": "#/components/schemas/problem"]]]
         func problemResponse(_ description: String) -> JSONValue { ["description": .string(description), "content": problem] }
-        return [
-            "parameters": .object(parameters.map { JSONValue.Member(key: $0.name, value: $0.value) }),
-            "responses": [
-                "NotModified": ["description": "Non modifié depuis l'ETag donné (If-None-Match)."],
-                "BadRequest": problemResponse("Paramètre inconnu ou invalide ; detail dit lequel et quoi écrire."),
-                "NotFound": problemResponse("Lieu ou territoire inconnu."),
-                "NotAcceptable": problemResponse("Aucun format demandé par Accept n'est disponible."),
-                "ContentTooLarge": problemResponse("Corps de requête trop grand."),
-                "UnsupportedMediaType": problemResponse("Type de contenu non pris en charge."),
-                "ServerError": problemResponse("Erreur interne."),
-                "ServiceUnavailable": problemResponse("Service indisponible ou occupé (Retry-After)."),
-            ],
-            "schemas": schemas,
+        var responses: JSONValue = [
+            "NotModified": ["description": "Non modifié depuis l'ETag donné (If-None-Match)."],
+            "BadRequest": problemResponse("Paramètre inconnu ou invalide ; detail dit lequel et quoi écrire."),
+            "NotFound": problemResponse("Lieu ou territoire inconnu."),
+            "NotAcceptable": problemResponse("Aucun format demandé par Accept n'est disponible."),
+            "ContentTooLarge": problemResponse("Corps de requête trop grand."),
+            "UnsupportedMediaType": problemResponse("Type de contenu non pris en charge."),
+            "ServerError": problemResponse("Erreur interne."),
+            "ServiceUnavailable": problemResponse("Service indisponible ou occupé (Retry-After)."),
         ]
+        var components: JSONValue = ["parameters": .object(parameters.map { JSONValue.Member(key: $0.name, value: $0.value) })]
+        if securing {
+            responses.append(Endpoint.Failure.unauthorized.rawValue, problemResponse("Jeton absent ou invalide (Authorization: Bearer …)."))
+            responses.append(Endpoint.Failure.forbidden.rawValue, problemResponse("Le jeton ne donne pas accès à cette source."))
+        }
+        components.append("responses", responses)
+        components.append("schemas", schemas)
+        if securing {
+            components.append("securitySchemes", [
+                "bearerAuth": [
+                    "type": "http", "scheme": "bearer",
+                    "description": "Jeton d'une source : il permet d'agir sur les lieux de cette source.",
+                ],
+            ])
+        }
+        return components
     }
 
     private static let multiValuedFields: Set<Lieu.Field> = [

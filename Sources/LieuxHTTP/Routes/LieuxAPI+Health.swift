@@ -4,7 +4,6 @@ extension LieuxAPI {
     /// `GET /health`: 200 `{"status":"ok",…}` when the repository answers, 503 otherwise.
     /// Never cached.
     @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        _ = try parameters(request, allowed: [])
         do {
             let version = try await repository.version()
             var response = Self.json([
