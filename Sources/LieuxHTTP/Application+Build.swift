@@ -1,5 +1,6 @@
 import Hummingbird
 import LieuxModel
+import LieuxSchema
 import Logging
 
 /// The HTTP application of Lieux over `repository`: what `lieux serve` runs and what tests
@@ -8,14 +9,18 @@ import Logging
 /// Middlewares, outermost first: access log, CORS, gzip, problems (every error becomes
 /// `application/problem+json`), then, for every endpoint but those not `conditional` (`/health`),
 /// ETag and 304.
+///
+/// With a `publisher` (the store), sources are published over HTTP with their tokens;
+/// without one, the write routes answer 404.
 public func buildApplication(
     configuration: ServerConfiguration = ServerConfiguration(),
     repository: some LieuRepository,
+    publisher: (any SourcePublisher)? = nil,
     logger: Logger? = nil
 ) -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "lieux.http")
     logger.logLevel = configuration.logLevel
-    let router = buildRouter(configuration: configuration, repository: repository, logger: logger)
+    let router = buildRouter(configuration: configuration, repository: repository, publisher: publisher, logger: logger)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(
@@ -28,19 +33,22 @@ public func buildApplication(
 public func runServer(
     configuration: ServerConfiguration = ServerConfiguration(),
     repository: some LieuRepository,
+    publisher: (any SourcePublisher)? = nil,
     logger: Logger? = nil
 ) async throws {
-    try await buildApplication(configuration: configuration, repository: repository, logger: logger).runService()
+    try await buildApplication(configuration: configuration, repository: repository, publisher: publisher, logger: logger).runService()
 }
 
 /// The router with every route and middleware.
-func buildRouter(configuration: ServerConfiguration, repository: any LieuRepository, logger: Logger) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+func buildRouter(
+    configuration: ServerConfiguration, repository: any LieuRepository, publisher: (any SourcePublisher)? = nil, logger: Logger
+) -> Router<LieuxRequestContext> {
+    let router = Router(context: LieuxRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: CrossOriginMiddleware())
     router.add(middleware: CompressionMiddleware(threshold: configuration.compressionThreshold))
     router.add(middleware: ProblemMiddleware(logger: logger))
-    let api = LieuxAPI(configuration: configuration, repository: repository, logger: logger)
+    let api = LieuxAPI(configuration: configuration, repository: repository, publisher: publisher, logger: logger)
     // Routes added before a middleware do not go through it.
     api.addRoutes(LieuxAPI.endpoints.filter { !$0.conditional }, to: router)
     router.add(middleware: ConditionalRequestMiddleware(

@@ -138,6 +138,21 @@ extension Problem {
         detail: "Le service a rencontré une erreur inattendue. Réessayez plus tard ; si l'erreur persiste, signalez-la aux responsables du service.")
 
     /// 503: too many exports at once.
+    /// 401: no token, or one that is not valid; `WWW-Authenticate` says how to give one.
+    static func unauthorized(_ detail: String, invalidToken: Bool) -> Problem {
+        var problem = Problem(status: .unauthorized, code: "jeton-requis", title: "Jeton requis", detail: detail)
+        if invalidToken { problem.code = "jeton-invalide"; problem.title = "Jeton invalide" }
+        problem.headers[.wwwAuthenticate] = invalidToken ? "Bearer realm=\"lieux\", error=\"invalid_token\"" : "Bearer realm=\"lieux\""
+        return problem
+    }
+
+    /// 429: too many attempts from one address; `Retry-After` says when to try again.
+    static func tooManyAttempts(retryAfter seconds: Int, detail: String) -> Problem {
+        var problem = Problem(status: .tooManyRequests, code: "trop-de-requetes", title: "Trop de requêtes", detail: detail)
+        problem.headers[.retryAfter] = String(seconds)
+        return problem
+    }
+
     static func busy(retryAfter seconds: Int) -> Problem {
         var problem = Problem(
             status: .serviceUnavailable, code: "service-occupe", title: "Service occupé",

@@ -26,6 +26,13 @@ public struct ServerConfiguration: Sendable {
     public var title: String
     /// The clock: `ouvert=maintenant`, `timeStamp`.
     public var now: @Sendable () -> Date
+    /// The largest file a source may publish (`PUT /sources/{source}/lieux`), in bytes: 413
+    /// above. The body goes to a temporary file, never into memory.
+    public var maximumImportSize: Int
+    /// Failed token checks one address may make in a minute; then 429 for that address.
+    public var failedTokenLimit: Int
+    /// Reports (`…/signalements`) one address may send in ten minutes; then 429.
+    public var reportLimit: Int
 
     public init(
         host: String = "127.0.0.1",
@@ -38,8 +45,14 @@ public struct ServerConfiguration: Sendable {
         logLevel: Logger.Level = .info,
         serviceVersion: String = "0.1.0",
         title: String = "Lieux de médiation numérique",
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        maximumImportSize: Int = 500 * 1024 * 1024,
+        failedTokenLimit: Int = 10,
+        reportLimit: Int = 10
     ) {
+        self.maximumImportSize = maximumImportSize
+        self.failedTokenLimit = failedTokenLimit
+        self.reportLimit = reportLimit
         self.host = host
         self.port = port
         self.baseURL = baseURL

@@ -1,4 +1,5 @@
 import Foundation
+import LieuxModel
 import LieuxSchema
 
 /// Reading, validating and preparing the rows of an import on a thread of their own, while
@@ -10,9 +11,9 @@ import LieuxSchema
 final class ImportPipeline: @unchecked Sendable {
     /// What became of a row.
     enum Item: Sendable {
-        case venue(LieuWriter.Prepared)
-        /// A row with an error: not stored.
-        case rejected
+        case venue(LieuWriter.Prepared, row: Int)
+        /// A row with an error: not stored; a venue stored under its id is kept as it was.
+        case rejected(id: String?, row: Int)
         /// A valid row that still could not become a venue (never expected).
         case undecodable
     }
@@ -24,19 +25,26 @@ final class ImportPipeline: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Item]] = []
     private var cancelled = false
-    private var outcome: Result<TaskReport, SchemaError>?
+    private var finished: Result<ImportReading.Outcome, SchemaError>?
 
-    /// Starts validating the rows of `reader` on a new thread.
-    init<R: RowReader>(validator: Validator, reader: R, place: String) {
-        let input = UncheckedBox((validator, reader))
+    /// The index of the `id` field in a checked row's values.
+    private static let idField = Lieu.Field.id.number - 1
+
+    /// Starts reading and validating the file of `reading` on a new thread.
+    init(reading: ImportReading) {
         let thread = Thread { [self] in
-            var (validator, reader) = input.value
             var batch: [Item] = []
             batch.reserveCapacity(Self.batchSize)
-            let result = Result { () throws(SchemaError) -> TaskReport in
-                try validator.validate(&reader, place: place) { row in
+            let result = Result { () throws(SchemaError) -> ImportReading.Outcome in
+                try reading.read { row in
                     guard !self.isCancelled else { return }
-                    batch.append(row.isValid ? LieuWriter.prepare(row).map(Item.venue) ?? .undecodable : .rejected)
+                    let item: Item
+                    if row.isValid {
+                        item = LieuWriter.prepare(row).map { Item.venue($0, row: row.number) } ?? .undecodable
+                    } else {
+                        item = .rejected(id: row.values[Self.idField].flatMap(Lieu.ID.init(rawValue:))?.rawValue, row: row.number)
+                    }
+                    batch.append(item)
                     if batch.count == Self.batchSize {
                         self.put(batch)
                         batch.removeAll(keepingCapacity: true)
@@ -65,10 +73,10 @@ final class ImportPipeline: @unchecked Sendable {
         condition.broadcast()
     }
 
-    private func finish(_ result: Result<TaskReport, SchemaError>) {
+    private func finish(_ result: Result<ImportReading.Outcome, SchemaError>) {
         condition.lock()
         defer { condition.unlock() }
-        outcome = result
+        finished = result
         condition.broadcast()
     }
 
@@ -76,7 +84,7 @@ final class ImportPipeline: @unchecked Sendable {
     func next() -> [Item]? {
         condition.lock()
         defer { condition.unlock() }
-        while batches.isEmpty && outcome == nil { condition.wait() }
+        while batches.isEmpty && finished == nil { condition.wait() }
         guard !batches.isEmpty else { return nil }
         condition.broadcast()
         return batches.removeFirst()
@@ -91,18 +99,12 @@ final class ImportPipeline: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The validation report, once the thread has read the whole file.
-    func report() throws(SchemaError) -> TaskReport {
+    /// The validation report and the file's version, once the thread has read the whole file.
+    func outcome() throws(SchemaError) -> ImportReading.Outcome {
         condition.lock()
-        while outcome == nil { condition.wait() }
-        let result = outcome!
+        while finished == nil { condition.wait() }
+        let result = finished!
         condition.unlock()
         return try result.get()
     }
-}
-
-/// A value handed to another thread that only that thread uses from then on.
-private final class UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

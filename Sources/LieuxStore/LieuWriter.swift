@@ -9,29 +9,47 @@ import LieuxSchema
 struct LieuWriter {
     let db: Database
     let sourceID: Int64
+    /// The operation (a row of `import`) under which the history records what changes.
+    let operationID: Int64
     private(set) var added = 0
     private(set) var updated = 0
     private(set) var unchanged = 0
+    /// Stored venues whose row was rejected, kept as they were.
+    private(set) var kept: [(id: String, rowNumber: Int)] = []
     /// Valid rows that still could not become a `Lieu` (never expected: the validator checks
     /// everything the model needs).
     private(set) var undecodable = 0
-    private let storedBefore: Int
+    let storedBefore: Int
+    /// Whether the venues written or kept are remembered, to remove the others at the end
+    /// and to find an id repeated across the files of one import.
+    private let tracksSeen: Bool
 
     private let lookup: Statement
     private let insert: Statement
     private let update: Statement
     private let markSeen: Statement
+    private let isSeen: Statement
+    private let recordPrevious: Statement
+    private let recordAddition: Statement
 
     /// The columns written, in order: the 32 fields, then the derived ones.
     static let columns = StoreSchema.fieldColumns + ["departement", "content_hash", "nom_tri"]
 
-    init(_ db: Database, source: String) throws {
+    /// What became of a valid row.
+    enum Outcome {
+        case written
+        /// An earlier file of the same import already has this id: the row is rejected.
+        case repeatedAcrossFiles
+    }
+
+    /// A writer for one operation; `tracksSeen: false` for a write of one venue, which
+    /// removes nothing.
+    init(_ db: Database, sourceID: Int64, operationID: Int64, fileCount: Int, tracksSeen: Bool = true) throws {
         self.db = db
-        try db.execute(
-            sql: "INSERT INTO source (name, created_at) VALUES (?, ?) ON CONFLICT(name) DO NOTHING",
-            arguments: [source, ISO8601DateFormatter().string(from: Date())])
-        sourceID = try Int64.fetchOne(db, sql: "SELECT id FROM source WHERE name = ?", arguments: [source])!
+        self.sourceID = sourceID
+        self.operationID = operationID
         storedBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM lieu WHERE source_id = ?", arguments: [sourceID]) ?? 0
+        self.tracksSeen = tracksSeen && (storedBefore > 0 || fileCount > 1)
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (pk INTEGER PRIMARY KEY); DELETE FROM import_seen;")
         lookup = try db.makeStatement(sql: "SELECT pk, content_hash FROM lieu WHERE source_id = ? AND id = ?")
         let columns = Self.columns
@@ -46,6 +64,10 @@ struct LieuWriter {
             WHERE pk = ?
             """)
         markSeen = try db.makeStatement(sql: "INSERT OR IGNORE INTO import_seen (pk) VALUES (?)")
+        isSeen = try db.makeStatement(sql: "SELECT 1 FROM import_seen WHERE pk = ?")
+        recordPrevious = try db.makeStatement(sql: History.recordSQL(action: "'modification'", from: "lieu WHERE pk = ?"))
+        recordAddition = try db.makeStatement(
+            sql: "INSERT INTO lieu_version (import_id, source_id, action, id) VALUES (?, ?, 'ajout', ?)")
         // SpatiaLite's per-row triggers on inserts and updates (geometry constraint, time
         // stamps, R*Tree through `RTreeAlign`, which compiles SQL at every call) cost more than
         // the rest of the row. The writer makes only valid POINTs in SRID 4326, so it sets them
@@ -121,15 +143,17 @@ struct LieuWriter {
         return Prepared(id: lieu.id.rawValue, coordinates: lieu.coordinates, hash: Self.contentHash(of: lieu), texts: texts)
     }
 
-    /// Stores a prepared venue.
-    mutating func write(_ venue: Prepared) throws {
-        // A source empty before the import has nothing to look up nor to remove afterwards,
-        // unless the file repeats an id (the validator reports it; the last row wins).
+    /// Stores a prepared venue, and keeps the version it replaces in the history.
+    mutating func write(_ venue: Prepared) throws -> Outcome {
+        // A source empty before the import has nothing to look up nor to remove afterwards
+        // (its additions are recorded all at once by `recordBulkAdditions`), unless the file
+        // repeats an id or the import has several files.
         if storedBefore == 0 {
             do {
-                _ = try insertVenue(venue)
+                let pk = try insertVenue(venue)
                 added += 1
-                return
+                if tracksSeen { try markSeen.execute(arguments: [pk]) }
+                return .written
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 // Looked up below.
             }
@@ -137,18 +161,29 @@ struct LieuWriter {
         let pk: Int64
         if let existing = try Row.fetchOne(lookup, arguments: [sourceID, venue.id]) {
             pk = existing["pk"]
+            if tracksSeen, try Row.fetchOne(isSeen, arguments: [pk]) != nil { return .repeatedAcrossFiles }
             if existing["content_hash"] as Int64 == venue.hash {
                 unchanged += 1
             } else {
+                try recordPrevious.execute(arguments: [operationID, pk])
                 try update.execute(arguments: StatementArguments(venue.values + [pk.databaseValue]))
                 try replaceBox(pk: pk, venue.coordinates)
                 updated += 1
             }
         } else {
             pk = try insertVenue(venue)
+            if storedBefore > 0 { try recordAddition.execute(arguments: [operationID, sourceID, venue.id]) }
             added += 1
         }
-        if storedBefore > 0 { try markSeen.execute(arguments: [pk]) }
+        if tracksSeen { try markSeen.execute(arguments: [pk]) }
+        return .written
+    }
+
+    /// A rejected row: the venue stored under its id, if any, stays as it was.
+    mutating func reject(id: String?, rowNumber: Int) throws {
+        guard storedBefore > 0, let id, let existing = try Row.fetchOne(lookup, arguments: [sourceID, id]) else { return }
+        try markSeen.execute(arguments: [existing["pk"] as Int64])
+        if db.changesCount > 0 { kept.append((id, rowNumber)) }
     }
 
     /// Inserts a venue and its R*Tree box, the values bound straight to SQLite (GRDB's
@@ -156,6 +191,10 @@ struct LieuWriter {
     /// returns its row key.
     private func insertVenue(_ venue: Prepared) throws -> Int64 {
         let statement = insert.sqliteStatement
+        // GRDB resets a statement before it runs it, not after: one that GRDB ran last
+        // (`insertBox`, through `replaceBox`) is still done, and SQLite would refuse the
+        // bindings below (SQLITE_MISUSE) and write the box with NULLs.
+        sqlite3_reset(statement)
         sqlite3_bind_int64(statement, 1, sourceID)
         var index: Int32 = 2
         for field in Lieu.Field.allCases {
@@ -176,6 +215,7 @@ struct LieuWriter {
         let pk = db.lastInsertedRowID
         guard let c = venue.coordinates else { return pk }
         let box = insertBox.sqliteStatement
+        sqlite3_reset(box)
         sqlite3_bind_int64(box, 1, pk)
         Self.bind(box, 2, c.longitude)
         Self.bind(box, 3, c.longitude)
@@ -221,15 +261,25 @@ struct LieuWriter {
     /// Counts a valid row that could not become a venue.
     mutating func countUndecodable() { undecodable += 1 }
 
-    /// Deletes the source's venues the import did not see; returns how many.
+    /// Deletes the source's venues the import did not see, keeping them in the history;
+    /// returns how many.
     mutating func removeUnseen() throws -> Int {
         guard storedBefore > 0 else { return 0 }
-        try db.execute(
-            sql: "DELETE FROM lieu WHERE source_id = ? AND pk NOT IN (SELECT pk FROM import_seen)",
-            arguments: [sourceID])
+        let unseen = "lieu WHERE source_id = ? AND pk NOT IN (SELECT pk FROM import_seen)"
+        try db.execute(sql: History.recordSQL(action: "'retrait'", from: unseen), arguments: [operationID, sourceID])
+        try db.execute(sql: "DELETE FROM \(unseen)", arguments: [sourceID])
         let removed = db.changesCount
         try db.execute(sql: "DELETE FROM import_seen")
         return removed
+    }
+
+    /// Records, for a source empty before the import, every venue as an addition, in one
+    /// statement at the end (cheaper than one per row).
+    func recordBulkAdditions() throws {
+        guard storedBefore == 0 else { return }
+        try db.execute(
+            sql: "INSERT INTO lieu_version (import_id, source_id, action, id) SELECT ?, source_id, 'ajout', id FROM lieu WHERE source_id = ?",
+            arguments: [operationID, sourceID])
     }
 
     /// The number of venues of the source, before the import or now.

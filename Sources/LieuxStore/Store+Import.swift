@@ -4,65 +4,36 @@ import GRDB
 import LieuxModel
 import LieuxSchema
 
-/// How to import a file.
-public struct ImportOptions: Sendable {
-    /// Reject the whole file when it has any error (default: store the valid rows).
-    public var strict = false
-    /// The version of the standard the file follows; `nil` detects it.
-    public var version: SchemaVersion?
-    public var validation = ValidationOptions()
-
-    public init(strict: Bool = false, version: SchemaVersion? = nil, validation: ValidationOptions = .init()) {
-        self.strict = strict
-        self.version = version
-        self.validation = validation
-    }
-}
-
 extension Store {
-    /// Imports a file of venues for `source`: afterwards the source holds exactly the file's
-    /// valid rows. All of it happens in one transaction: an interrupted import leaves the
-    /// store as it was.
-    ///
-    /// Files of version 0.1, and 1.0 files that still carry 0.1 columns, are migrated to the
-    /// current version first, with a warning for every value without a mapping.
+    /// An import may remove at most this share of a source's venues without
+    /// ``ImportOptions/allowRemovals``…
+    public static let removalShareLimit = 0.2
+    /// …unless it removes no more than this many (and not all of them).
+    public static let removalCountFloor = 10
+
+    /// Imports one file of venues for `source` (see ``importFiles(_:source:options:)``).
     public func importFile(
         at url: URL, place: String? = nil, source: String, options: ImportOptions = .init()
     ) throws(StoreError) -> ImportResult {
-        let place = place ?? url.path
-        let sha256 = try Self.sha256(of: url)
-        let format = SourceFormat(fileName: url.lastPathComponent)
-        let base: any RowReader
-        do {
-            base = try Validator.reader(for: url, format: format)
-        } catch {
-            // Unreadable: report it like the validator does, change nothing.
-            let report = try Self.failedReport(error, place: place, format: format)
-            return ImportResult(source: source, place: place, sha256: sha256, report: report, fileVersion: "?")
-        }
-        return try importRows(from: base, place: place, sha256: sha256, source: source, options: options)
+        try importFiles([ImportFile(url: url, place: place)], source: source, options: options)
     }
 
-    /// Imports the rows of `reader` (see ``importFile(at:place:source:options:)``).
-    public func importRows<R: RowReader>(
-        from reader: R, place: String, sha256: String, source: String, options: ImportOptions = .init()
+    /// Imports files of venues that together form `source`: afterwards the source holds the
+    /// venues of their valid rows, the stored venues whose rows were rejected (kept as they
+    /// were), and nothing else. All of it happens in one transaction: an interrupted import
+    /// leaves the store as it was.
+    ///
+    /// Nothing is written when a file cannot be read to its end (whatever came before), when
+    /// `strict` and a file has errors, when the import would remove more than a fifth of the
+    /// source's venues (and more than ten) or all of them without `allowRemovals`, or for a
+    /// dry run; the result then says why, and lists the changes for the last two.
+    ///
+    /// Files of version 0.1, and 1.0 files that still carry 0.1 columns, are migrated to the
+    /// current version first (``ImportReading``). Every change is kept in the history.
+    public func importFiles(
+        _ files: [ImportFile], source: String, options: ImportOptions = .init()
     ) throws(StoreError) -> ImportResult {
-        var peeking = PeekingRowReader(reader)
-        let firstRows = peeking.peek(Validator.detectionRows)  // before reading labels: JSON keys appear with rows
-        let fileVersion = options.version ?? SchemaVersion.detect(labels: peeking.labels, rows: firstRows)
-        if fileVersion != .current || MigratingRowReader<PeekingRowReader<R>>.needsMigration(labels: peeking.labels, version: fileVersion) {
-            var migrating = MigratingRowReader(base: peeking)
-            return try importValidated(&migrating, place: place, sha256: sha256, source: source, fileVersion: fileVersion, options: options)
-        }
-        return try importValidated(&peeking, place: place, sha256: sha256, source: source, fileVersion: fileVersion, options: options)
-    }
-
-    private func importValidated(
-        _ reader: inout some RowReader, place: String, sha256: String, source: String,
-        fileVersion: SchemaVersion, options: ImportOptions
-    ) throws(StoreError) -> ImportResult {
-        let validator = Validator(version: .current, options: options.validation)
-        let started = Date()
+        let hashes = files.map { Self.sha256(of: $0.url) }
         var result: ImportResult?
         do {
             try pool.writeWithoutTransaction { db in
@@ -72,52 +43,10 @@ extension Store {
                 try db.execute(sql: "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 try db.inTransaction(.immediate) {
-                    var writer = try LieuWriter(db, source: source)
-                    var failure: (any Error)?
-                    var rejected = 0
-                    // The rows are read, validated and prepared on a second thread.
-                    let pipeline = ImportPipeline(validator: validator, reader: reader, place: place)
-                    while failure == nil, let batch = pipeline.next() {
-                        do {
-                            for item in batch {
-                                switch item {
-                                case .venue(let venue): try writer.write(venue)
-                                case .rejected: rejected += 1
-                                case .undecodable: writer.countUndecodable()
-                                }
-                            }
-                        } catch {
-                            failure = error
-                            pipeline.cancel()
-                        }
-                    }
-                    let report = try pipeline.report()
-                    if let failure { throw failure }
-                    try writer.restoreTriggers()
-                    var outcome = ImportResult(
-                        source: source, place: place, sha256: sha256, report: report, fileVersion: fileVersion.rawValue)
-                    outcome.rejected = rejected + writer.undecodable
-                    outcome.added = writer.added
-                    outcome.updated = writer.updated
-                    outcome.unchanged = writer.unchanged
-                    let unreadable = report.errors.contains { ["encoding-error", "format-error", "scheme-error"].contains($0.type) }
-                    if (options.strict && !report.valid) || unreadable {
-                        // Nothing changes: a strict import of an invalid file, or a file
-                        // that could not be read to its end (it may be cut short).
-                        outcome.added = 0
-                        outcome.updated = 0
-                        outcome.unchanged = 0
-                        outcome.stored = try writer.storedCount(before: true)
-                        result = outcome
-                        return .rollback
-                    }
-                    outcome.removed = try writer.removeUnseen()
-                    outcome.stored = try writer.storedCount(before: false)
-                    outcome.committed = true
-                    if !outcome.changedNothing { try Store.bumpVersion(db) }
-                    try Self.log(outcome, db: db, sourceID: writer.sourceID, started: started, strict: options.strict)
+                    let outcome = try Self.importFiles(
+                        files, hashes: hashes, source: source, options: options, db: db)
                     result = outcome
-                    return .commit
+                    return outcome.committed ? .commit : .rollback
                 }
             }
         } catch let error as StoreError {
@@ -130,36 +59,128 @@ extension Store {
         return result!
     }
 
-    private static func log(_ outcome: ImportResult, db: Database, sourceID: Int64, started: Date, strict: Bool) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let report = String(decoding: try encoder.encode(outcome.report), as: UTF8.self)
-        let formatter = ISO8601DateFormatter()
-        try db.execute(
-            sql: """
-                INSERT INTO import (source_id, started_at, finished_at, place, sha256, schema_version, strict,
-                                    rows, added, updated, unchanged, removed, rejected, report)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                sourceID, formatter.string(from: started), formatter.string(from: Date()), outcome.place, outcome.sha256,
-                outcome.fileVersion, strict, outcome.report.stats.rows, outcome.added, outcome.updated, outcome.unchanged,
-                outcome.removed, outcome.rejected, report,
-            ])
-    }
-
-    private static func failedReport(_ error: SourceError, place: String, format: SourceFormat) throws(StoreError) -> TaskReport {
-        do {
-            var session = try ValidationSession(schema: SchemaVersion.current.schema, place: place, format: format)
-            session.fail(error)
-            return session.finish()
-        } catch {
-            throw StoreError(code: .sql, message: "Le schéma du standard est inutilisable : \(error.message)")
+    /// The import, inside its transaction; the caller commits only an applied result.
+    private static func importFiles(
+        _ files: [ImportFile], hashes: [String], source: String, options: ImportOptions, db: Database
+    ) throws -> ImportResult {
+        let sourceID = try History.sourceID(db, name: source)
+        let operationID = try History.begin(
+            db, sourceID: sourceID, kind: "import", place: files.map(\.place).joined(separator: " + "),
+            sha256: hashes.joined(separator: " "), strict: options.strict, origin: options.origin)
+        var writer = try LieuWriter(db, sourceID: sourceID, operationID: operationID, fileCount: files.count)
+        var reports: [ImportResult.File] = []
+        var rejected = 0
+        var keptVenues: [ImportResult.Change] = []
+        for (file, sha256) in zip(files, hashes) {
+            let reading = ImportReading(
+                url: file.url, place: file.place, format: file.format, version: options.version, options: options.validation)
+            // The rows are read, validated and prepared on a second thread.
+            let pipeline = ImportPipeline(reading: reading)
+            var repeated: [ValidationIssue] = []
+            var failure: (any Error)?
+            let keptBefore = writer.kept.count
+            while failure == nil, let batch = pipeline.next() {
+                do {
+                    for item in batch {
+                        switch item {
+                        case .venue(let venue, let row):
+                            if try writer.write(venue) == .repeatedAcrossFiles {
+                                rejected += 1
+                                repeated.append(Self.repeatedIssue(id: venue.id, row: row))
+                            }
+                        case .rejected(let id, let row):
+                            rejected += 1
+                            try writer.reject(id: id, rowNumber: row)
+                        case .undecodable:
+                            writer.countUndecodable()
+                        }
+                    }
+                } catch {
+                    failure = error
+                    pipeline.cancel()
+                }
+            }
+            var outcome = try pipeline.outcome()
+            if let failure { throw failure }
+            for issue in repeated { outcome.report.reject(validRow: issue, listLimit: options.validation.listLimit) }
+            keptVenues += writer.kept[keptBefore...].map {
+                ImportResult.Change(id: $0.id, action: .conserve, place: file.place, rowNumber: $0.rowNumber)
+            }
+            reports.append(ImportResult.File(
+                place: file.place, sha256: sha256, fileVersion: outcome.fileVersion?.rawValue, report: outcome.report))
+            // A file that could not be read to its end: nothing will be written, the next
+            // files are not read.
+            if outcome.report.failure != nil { break }
         }
+        try writer.restoreTriggers()
+
+        var result = ImportResult(source: source, files: reports, status: .applied)
+        result.storedBefore = writer.storedBefore
+        result.stored = writer.storedBefore
+        result.rejected = rejected + writer.undecodable
+        result.kept = keptVenues.count
+        result.keptVenues = keptVenues
+        if let unreadable = reports.first(where: { $0.report.failure != nil }), let failure = unreadable.report.failure {
+            result.status = .unreadable
+            result.reason = "« \(unreadable.place) » n'a pas pu être lu jusqu'au bout"
+                + (failure.rowNumber.map { " (ligne \($0))" } ?? "") + " : \(failure.message) "
+                + "Rien n'a été modifié, pas même les lignes lues avant l'erreur : corrigez le fichier, puis recommencez."
+            return result
+        }
+        if options.strict && !result.valid {
+            result.status = .invalid
+            result.reason = "Le fichier a des erreurs et l'import est strict : rien n'a été modifié. Corrigez-les, "
+                + "ou importez sans --strict pour ne rejeter que les lignes en erreur (les lieux déjà publiés sont alors conservés)."
+            return result
+        }
+        result.added = writer.added
+        result.updated = writer.updated
+        result.unchanged = writer.unchanged
+        result.removed = try writer.removeUnseen()
+        try writer.recordBulkAdditions()
+        result.stored = try writer.storedCount(before: false)
+
+        let before = result.storedBefore
+        let tooMany = result.removed > 0
+            && (result.removed == before
+                || (result.removed > removalCountFloor && Double(result.removed) > removalShareLimit * Double(before)))
+        if options.dryRun || (tooMany && !options.allowRemovals) {
+            result.changes = try History.changes(db, operationID: operationID) + keptVenues
+            if options.dryRun {
+                result.status = .dryRun
+                result.reason = "Essai : rien n'a été modifié. Voici ce que cet import changerait."
+            } else {
+                result.status = .refused
+                let share = Int((Double(result.removed) / Double(before) * 100).rounded())
+                result.reason = (result.removed == before
+                        ? "Cet import retirerait tous les lieux de la source (\(before))"
+                        : "Cet import retirerait \(result.removed) des \(before) lieux de la source (\(share) %, plus de 20 %)")
+                    + " : rien n'a été modifié. Vérifiez que le fichier est complet ; si ces retraits sont voulus, "
+                    + "autorisez-les (option --autoriser-retraits, ou paramètre autoriser-retraits=1 de l'API)."
+                result.stored = before
+            }
+            return result
+        }
+        result.operation = operationID
+        try History.finish(db, operationID, result: result)
+        if !result.changedNothing {
+            try Store.bumpVersion(db)
+            try History.afterChange(db, sourceID: sourceID, operationID: operationID)
+        }
+        return result
     }
 
-    /// SHA-256 of a file, read in chunks.
-    static func sha256(of url: URL) throws(StoreError) -> String {
+    /// The error of a row whose id an earlier file of the same import already has.
+    private static func repeatedIssue(id: String, row: Int) -> ValidationIssue {
+        ValidationIssue(
+            type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row, fieldName: "id", cell: id,
+            note: "the same as in an earlier file of the import",
+            message: "Ligne \(row) : l'identifiant « \(id) » est déjà celui d'un lieu d'un fichier précédent de cet import : "
+                + "les fichiers d'une même source se complètent, chaque lieu ne doit figurer que dans l'un d'eux.")
+    }
+
+    /// SHA-256 of a file, read in chunks; empty when it cannot be read (its report says why).
+    static func sha256(of url: URL) -> String {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return "" }
         defer { try? handle.close() }
         var hasher = SHA256()

@@ -107,6 +107,52 @@ enum StoreSchema {
             }
             try db.execute(sql: "CREATE INDEX lieu_nom_tri ON lieu(nom_tri)")
         }
+        migrator.registerMigration("v4: history, tokens, reports from users") { db in
+            // Every operation on a source (an import, an undo, a write through the API) is a
+            // row of `import`, the journal; `lieu_version` keeps, for each venue it added,
+            // changed or removed, the version before it (no columns for an addition).
+            let versionColumns = LieuWriter.columns.map { column -> String in
+                column == "content_hash" ? "content_hash INTEGER" : "\(column) \(column == "latitude" || column == "longitude" ? "REAL" : "TEXT")"
+            }.joined(separator: ",\n    ")
+            try db.execute(sql: """
+                ALTER TABLE import ADD COLUMN kind TEXT NOT NULL DEFAULT 'import';
+                ALTER TABLE import ADD COLUMN kept INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE import ADD COLUMN reverts INTEGER;
+                ALTER TABLE import ADD COLUMN origin TEXT NOT NULL DEFAULT 'cli';
+                ALTER TABLE import ADD COLUMN token_id INTEGER;
+                ALTER TABLE import ADD COLUMN address TEXT;
+                CREATE INDEX import_source ON import(source_id, id);
+                CREATE TABLE lieu_version (
+                    import_id INTEGER NOT NULL REFERENCES import(id) ON DELETE CASCADE,
+                    source_id INTEGER NOT NULL,
+                    action TEXT NOT NULL CHECK (action IN ('ajout', 'modification', 'retrait')),
+                    pk INTEGER,
+                    \(versionColumns),
+                    PRIMARY KEY (import_id, id)
+                ) WITHOUT ROWID;
+                CREATE INDEX lieu_version_lieu ON lieu_version(source_id, id);
+                CREATE TABLE jeton (
+                    id INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                    nom TEXT NOT NULL,
+                    hash BLOB NOT NULL,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                CREATE TABLE signalement (
+                    id INTEGER PRIMARY KEY,
+                    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+                    lieu_id TEXT NOT NULL,
+                    categorie TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    address TEXT,
+                    done_at TEXT,
+                    done_by TEXT
+                );
+                CREATE INDEX signalement_source ON signalement(source_id, lieu_id);
+                """)
+        }
         do {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError(code: .newerSchema, message: "Cette base a été créée par une version plus récente de Lieux : mettez Lieux à jour.")

@@ -59,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, baseURL: baseURL, maximumBodySize: maximumBodyMegabytes * 1024 * 1024, logLevel: level,
             serviceVersion: Lieux.configuration.version)
         do {
-            try await runServer(configuration: configuration, repository: repository, logger: Logger(label: "lieux"))
+            try await runServer(configuration: configuration, repository: repository, publisher: repository, logger: Logger(label: "lieux"))
         } catch {
             printError("Erreur : le service HTTP sur \(host):\(port) s'est arrêté : \(error). Si le port est déjà utilisé, choisissez-en un autre avec --port.")
             throw ExitCode(2)

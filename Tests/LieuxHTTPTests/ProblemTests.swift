@@ -136,12 +136,13 @@ struct ProblemTests {
         try await Fixtures.app().test(.router) { client in
             let delete = try await client.execute(uri: "/collections/lieux/items", method: .delete)
             try problem(delete, status: .methodNotAllowed, code: "methode-non-autorisee")
-            #expect(delete.headers[.allow] == "GET, HEAD, OPTIONS")
+            #expect(delete.headers[.allow] == "GET, HEAD, POST, OPTIONS")
             let get = try await client.get("/validate")
             try problem(get, status: .methodNotAllowed, code: "methode-non-autorisee")
             #expect(get.headers[.allow] == "POST, OPTIONS")
+            // Writes are served only by a service that publishes (a store with tokens).
             let post = try await client.post("/collections/lieux/items", body: "{}")
-            #expect(post.status == .methodNotAllowed)
+            try problem(post, status: .notFound, code: "publication-fermee")
         }
     }
 

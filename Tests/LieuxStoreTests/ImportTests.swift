@@ -33,6 +33,13 @@ func combinedCSV(droppingRows dropped: Set<Int> = []) throws -> URL {
     return url
 }
 
+extension ImportResult {
+    /// The report of the import's only file.
+    var report: TaskReport { files[0].report }
+    var sha256: String { files[0].sha256 }
+    var fileVersion: String? { files[0].fileVersion }
+}
+
 @Suite("Import", .enabled(if: SharedData.isAvailable, SharedData.absent))
 struct ImportTests {
     let options = ImportOptions(validation: ValidationOptions(listLimit: 100_000, today: CalendarDate(year: 2026, month: 11, day: 23)!))

@@ -1,4 +1,5 @@
 import Foundation
+import LieuxTestSupport
 import Testing
 
 /// Import a real file, export it, validate and import the export again.
@@ -25,7 +26,7 @@ final class ExportRoundTripTests {
         invalidRows = Set((originalTask["errors"] as? [[String: Any]] ?? []).compactMap { $0["rowNumber"] as? Int })
         let imported = try LieuxExecutable.json(["import", Self.original.path, "--source", "anct", "--db", store, "--format", "json"])
         #expect(imported.status == 1, "rows are rejected: exit 1")
-        let result = try #require((imported.value as? [[String: Any]])?.first)
+        let result = try #require(imported.value as? [String: Any])
         #expect(result["added"] as? Int == 912)
         #expect(result["rejected"] as? Int == 12)
         #expect(result["committed"] as? Bool == true)
@@ -79,7 +80,7 @@ final class ExportRoundTripTests {
 
         let reimport = try LieuxExecutable.json(["import", exported, "--source", "anct", "--db", store, "--format", "json"])
         #expect(reimport.status == 0, "\(reimport.error)")
-        let result = try #require((reimport.value as? [[String: Any]])?.first)
+        let result = try #require(reimport.value as? [String: Any])
         #expect(result["added"] as? Int == 0)
         #expect(result["updated"] as? Int == 0)
         #expect(result["removed"] as? Int == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import LieuxTestSupport
 import Testing
 
 @Suite("lieux export memory", .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/status"), "needs /proc (Linux)"))

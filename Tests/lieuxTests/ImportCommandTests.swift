@@ -1,4 +1,5 @@
 import Foundation
+import LieuxTestSupport
 import Testing
 
 @Suite("lieux import")
@@ -30,8 +31,8 @@ final class ImportCommandTests {
     /// The results of an import run with `--format json`.
     func importJSON(_ arguments: [String]) throws -> (status: Int32, results: [[String: Any]], error: String) {
         let run = try LieuxExecutable.run(["import"] + arguments + ["--format", "json"])
-        let results = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]], "\(run.output)\(run.error)")
-        return (run.status, results, run.error)
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any], "\(run.output)\(run.error)")
+        return (run.status, [result], run.error)
     }
 
     func counts(_ result: [String: Any]) -> [String: Int] {
@@ -59,13 +60,17 @@ final class ImportCommandTests {
         let a = try importJSON([first, "--source", "s", "--db", store()])
         #expect(a.status == 0)
         #expect(counts(try #require(a.results.first)) == ["added": 90, "updated": 0, "unchanged": 0, "removed": 0, "rejected": 0, "stored": 90])
-        let b = try importJSON([second, "--source", "s", "--db", store()])
+        // 30 of 90 venues removed: more than 20 %, refused unless allowed.
+        let refused = try importJSON([second, "--source", "s", "--db", store()])
+        #expect(refused.status == 3)
+        #expect(refused.results.first?["status"] as? String == "refused")
+        let b = try importJSON([second, "--source", "s", "--db", store(), "--autoriser-retraits"])
         #expect(b.status == 0)
         // 30..<90 are common: one in three changes (30, 33… 87: 20 venues).
         #expect(counts(try #require(b.results.first)) == ["added": 30, "updated": 20, "unchanged": 40, "removed": 30, "rejected": 0, "stored": 90])
         let again = try LieuxExecutable.run(["import", second, "--source", "s", "--db", store()])
         #expect(again.status == 0)
-        #expect(again.output.contains("0 ajoutés, 0 modifiés, 90 inchangés, 0 retirés, 0 rejetés ; la source compte 90 lieux."), "\(again.output)")
+        #expect(again.output.contains("0 ajoutés, 0 modifiés, 90 inchangés, 0 retirés, 0 rejetés (dont 0 conservés : ligne en erreur) ; la source compte 90 lieux."), "\(again.output)")
         #expect(again.output.contains("Rien n'a changé"))
     }
 
@@ -79,7 +84,8 @@ final class ImportCommandTests {
         let imported = try importJSON([b, "--source", "b", "--db", store()])
         #expect(counts(try #require(imported.results.first))["added"] == 25)
         let emptyB = try file("vide.csv", GeneratedVenues([]))
-        #expect(try importJSON([emptyB, "--source", "b", "--db", store()]).results.first?["removed"] as? Int == 25)
+        #expect(try importJSON([emptyB, "--source", "b", "--db", store()]).results.first?["status"] as? String == "refused")
+        #expect(try importJSON([emptyB, "--source", "b", "--db", store(), "--autoriser-retraits"]).results.first?["removed"] as? Int == 25)
         #expect(try LieuxExecutable.run(["export", "--db", store(), "--format", "csv", "--source", "a"]).output == exportA)
     }
 
@@ -106,8 +112,8 @@ final class ImportCommandTests {
         #expect(try LieuxExecutable.run(["import", first, "--source", "demo", "--db", store()]).status == 0)
         let skipped = try LieuxExecutable.run(["import", first, "--source", "demo", "--db", store(), "--if-empty", "--format", "json"])
         #expect(skipped.status == 0)
-        let value = try? JSONSerialization.jsonObject(with: Data(skipped.output.utf8))
-        #expect((value as? [Any])?.isEmpty == true, "standard output: \(skipped.output)")
+        let value = try? JSONSerialization.jsonObject(with: Data(skipped.output.utf8), options: .fragmentsAllowed)
+        #expect(value is NSNull, "standard output: \(skipped.output)")
         #expect(skipped.error.contains("contient déjà 20 lieux"), "\(skipped.error)")
     }
 
@@ -135,8 +141,11 @@ final class ImportCommandTests {
         let stored = try #require(lenient.results.first)
         #expect(stored["committed"] as? Bool == true)
         #expect(stored["rejected"] as? Int == 2)
-        #expect(stored["stored"] as? Int == 48)
-        let errors = try #require((stored["report"] as? [String: Any])?["errors"] as? [[String: Any]])
+        // Venues 1 and 3 were stored before: their rows in error keep them as they were.
+        #expect(stored["kept"] as? Int == 2)
+        #expect(stored["stored"] as? Int == 50)
+        let report = (stored["files"] as? [[String: Any]])?.first?["report"] as? [String: Any]
+        let errors = try #require(report?["errors"] as? [[String: Any]])
         #expect(Set(errors.compactMap { $0["rowNumber"] as? Int }) == [3, 5])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LieuxTestSupport
 import Testing
 
 @Suite("lieux import URL")
@@ -29,7 +30,7 @@ final class ImportURLTests {
 
     /// The import's results (`--format json`).
     func results(_ output: String) throws -> [[String: Any]] {
-        try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]], "\(output)")
+        [try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")]
     }
 
     func leftovers() throws -> [String] {
@@ -49,10 +50,13 @@ final class ImportURLTests {
         #expect(server.requestedPaths == ["/lieux.csv"])
         let a = try #require(try results(viaHTTP.output).first)
         let b = try #require(try results(fromDisk.output).first)
-        #expect(a["place"] as? String == server.url("/lieux.csv"))
-        for key in ["added", "updated", "unchanged", "removed", "rejected", "stored", "sha256"] {
+        let fileA = try #require((a["files"] as? [[String: Any]])?.first)
+        let fileB = try #require((b["files"] as? [[String: Any]])?.first)
+        #expect(fileA["place"] as? String == server.url("/lieux.csv"))
+        for key in ["added", "updated", "unchanged", "removed", "rejected", "stored"] {
             #expect(String(describing: a[key] ?? "-") == String(describing: b[key] ?? "+"), "\(key)")
         }
+        #expect(fileA["sha256"] as? String == fileB["sha256"] as? String)
         #expect(a["added"] as? Int == 300)
         let exportRemote = try LieuxExecutable.run(["export", "--db", remote, "--format", "csv"])
         let exportLocal = try LieuxExecutable.run(["export", "--db", local, "--format", "csv"])

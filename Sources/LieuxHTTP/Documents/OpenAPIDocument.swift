@@ -68,6 +68,20 @@ enum OpenAPIDocument {
                 "description": "Identifiant du lieu (champ id du standard) ; « source:id » choisit la source quand plusieurs l'ont.",
                 "schema": ["type": "string"],
             ]),
+            ("source", [
+                "name": "source", "in": "path", "required": true,
+                "description": "Nom de la source (le producteur), celle du jeton.", "schema": ["type": "string"],
+            ]),
+            ("signalement", [
+                "name": "signalement", "in": "path", "required": true,
+                "description": "Numéro du signalement.", "schema": ["type": "integer"],
+            ]),
+            ("essai", query("essai", "1 : montre ce que l'import changerait, sans rien changer.", ["type": "string", "enum": ["0", "1"]])),
+            ("autoriser-retraits", query(
+                "autoriser-retraits", "1 : autorise un import qui retire plus de 20 % des lieux de la source (et plus de 10), ou tous.",
+                ["type": "string", "enum": ["0", "1"]])),
+            ("strict", query("strict", "1 : la moindre erreur rejette tout le fichier (422).", ["type": "string", "enum": ["0", "1"]])),
+            ("etat", query("etat", "tous (par défaut) ou ouverts (non traités).", ["type": "string", "enum": ["tous", "ouverts"]])),
             ("schema_version", query(
                 "schema_version", "Version du standard pour la validation (auto : déduite des colonnes).",
                 ["type": "string", "enum": .strings(["auto"] + ["1.0.2", "0.1.0"]), "default": "auto"])),
@@ -109,7 +123,7 @@ enum OpenAPIDocument {
             "info": [
                 "title": "Lieux de médiation numérique",
                 "version": "1.0.0",
-                "description": "OGC API – Features (Core, GeoJSON, HTML, OpenAPI 3.0 ; Queryables de la partie 3) pour les lieux de médiation numérique du standard national (v1.0.2), avec recherche à proximité, exports complets et validation de fichiers. Les erreurs sont des problèmes RFC 9457 (application/problem+json) dont le champ detail est en français.",
+                "description": "OGC API – Features (Core, GeoJSON, HTML, OpenAPI 3.0 ; Queryables de la partie 3 ; création, remplacement, modification et suppression de la partie 4, avec le jeton d'une source) pour les lieux de médiation numérique du standard national (v1.0.2), avec recherche à proximité, exports complets et validation de fichiers. Les erreurs sont des problèmes RFC 9457 (application/problem+json) dont le champ detail est en français.",
                 "license": ["name": "Code MIT ; données Licence Ouverte 2.0"],
             ],
             "servers": [["url": .string(serverURL.isEmpty ? "/" : serverURL)]],
@@ -141,7 +155,7 @@ enum OpenAPIDocument {
         if let description = endpoint.description { value.append("description", .string(description)) }
         value.append("parameters", references(endpoint.pathParameters + endpoint.parameters))
         if let body = endpoint.body { value.append("requestBody", ["required": true, "content": content(body)]) }
-        var responses: [JSONValue.Member] = [.init(key: "200", value: response(endpoint.success))]
+        var responses: [JSONValue.Member] = [.init(key: String(endpoint.success.status), value: response(endpoint.success, etag: endpoint.conditional && endpoint.method == .get))]
         responses += endpoint.allFailures.map { .init(key: String($0.status.code), value: ref($0.rawValue)) }
         value.append("responses", .object(responses))
         if endpoint.scope == .source { value.append("security", [["bearerAuth": []]]) }
@@ -150,12 +164,15 @@ enum OpenAPIDocument {
 
     private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/responses/\(name)")] }
 
-    private static func response(_ success: Endpoint.Success) -> JSONValue {
-        [
-            "description": .string(success.description),
-            "headers": ["ETag": ["description": "Change quand les données changent.", "schema": ["type": "string"]]],
-            "content": content(success.content),
-        ]
+    private static func response(_ success: Endpoint.Success, etag: Bool) -> JSONValue {
+        var value: JSONValue = ["description": .string(success.description)]
+        if etag {
+            value.append("headers", ["ETag": ["description": "Change quand les données changent.", "schema": ["type": "string"]]])
+        } else if success.status == 201 {
+            value.append("headers", ["Location": ["description": "L'adresse du lieu créé.", "schema": ["type": "string"]]])
+        }
+        if !success.content.isEmpty { value.append("content", content(success.content)) }
+        return value
     }
 
     private static func content(_ content: [Endpoint.Content]) -> JSONValue {
@@ -191,6 +208,9 @@ enum OpenAPIDocument {
         if securing {
             responses.append(Endpoint.Failure.unauthorized.rawValue, problemResponse("Jeton absent ou invalide (Authorization: Bearer …)."))
             responses.append(Endpoint.Failure.forbidden.rawValue, problemResponse("Le jeton ne donne pas accès à cette source."))
+            responses.append(Endpoint.Failure.tooManyRequests.rawValue, problemResponse("Trop d'essais depuis cette adresse (Retry-After)."))
+            responses.append(Endpoint.Failure.conflict.rawValue, problemResponse("Refusé : le lieu existe déjà, ou l'import retirerait trop de lieux (le rapport dit lesquels)."))
+            responses.append(Endpoint.Failure.unprocessable.rawValue, problemResponse("Le lieu ou le fichier n'est pas conforme au standard ; rien n'a été écrit."))
         }
         components.append("responses", responses)
         components.append("schemas", schemas)

@@ -7,7 +7,7 @@ import Hummingbird
 /// 405 for the other methods of its paths, checks query parameters against it, and the
 /// OpenAPI document and the landing page are written from it.
 struct Endpoint: Sendable {
-    typealias Handler = @Sendable (LieuxAPI, Request, BasicRequestContext) async throws -> Response
+    typealias Handler = @Sendable (LieuxAPI, Request, LieuxRequestContext) async throws -> Response
 
     /// Who may call the endpoint.
     enum Scope: Sendable {
@@ -24,6 +24,7 @@ struct Endpoint: Sendable {
         case capacites = "Capacités"
         case donnees = "Données"
         case outils = "Outils"
+        case publication = "Publication"
 
         /// What the operations of the tag are about.
         var description: String {
@@ -31,6 +32,7 @@ struct Endpoint: Sendable {
             case .capacites: return "Description du service"
             case .donnees: return "Les lieux"
             case .outils: return "Exports et validation"
+            case .publication: return "Écritures des producteurs (jeton d'une source) et signalements des utilisateurs"
             }
         }
     }
@@ -55,14 +57,17 @@ struct Endpoint: Sendable {
         }
     }
 
-    /// The 200 answer: what it is and the media types it comes in.
+    /// The answer when all goes well (200, or 201 for a creation, 204 without a body): what
+    /// it is and the media types it comes in.
     struct Success: Sendable {
         var description: String
         var content: [Content]
+        var status: Int
 
-        init(_ description: String, _ content: [Content]) {
+        init(_ description: String, _ content: [Content], status: Int = 200) {
             self.description = description
             self.content = content
+            self.status = status
         }
 
         /// A document of the service in JSON (with the schema `component`) or HTML.
@@ -85,6 +90,9 @@ struct Endpoint: Sendable {
         case notAcceptable = "NotAcceptable"
         case contentTooLarge = "ContentTooLarge"
         case unsupportedMediaType = "UnsupportedMediaType"
+        case conflict = "Conflict"
+        case unprocessable = "UnprocessableContent"
+        case tooManyRequests = "TooManyRequests"
         case serverError = "ServerError"
         case serviceUnavailable = "ServiceUnavailable"
 
@@ -98,6 +106,9 @@ struct Endpoint: Sendable {
             case .notAcceptable: return .notAcceptable
             case .contentTooLarge: return .contentTooLarge
             case .unsupportedMediaType: return .unsupportedMediaType
+            case .conflict: return .conflict
+            case .unprocessable: return .unprocessableContent
+            case .tooManyRequests: return .tooManyRequests
             case .serverError: return .internalServerError
             case .serviceUnavailable: return .serviceUnavailable
             }
@@ -180,7 +191,7 @@ struct Endpoint: Sendable {
     /// Every non-200 answer the endpoint documents, by status.
     var allFailures: [Failure] {
         var failures = Set(self.failures).union([.badRequest, .serverError])
-        if scope == .source { failures.formUnion([.unauthorized, .forbidden]) }
+        if scope == .source { failures.formUnion([.unauthorized, .forbidden, .tooManyRequests]) }
         return failures.sorted { $0.status.code < $1.status.code }
     }
 

@@ -12,6 +12,9 @@ extension LieuxAPI {
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
     ]
     static let crs84 = ParameterReader.crs84
     static let collectionTitle = "Lieux de médiation numérique"
@@ -19,7 +22,7 @@ extension LieuxAPI {
         "Les lieux d'inclusion numérique (espaces publics numériques, bibliothèques, tiers-lieux, France Services…) au format du standard national des lieux de médiation numérique (v1.0.2)."
 
     /// `GET /`: the landing page.
-    @Sendable func landingPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func landingPage(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
         let builder = links(request)
@@ -44,7 +47,7 @@ extension LieuxAPI {
     }
 
     /// `GET /conformance`.
-    @Sendable func conformance(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func conformance(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
         switch format {
@@ -59,7 +62,7 @@ extension LieuxAPI {
     }
 
     /// `GET /collections`.
-    @Sendable func collections(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func collections(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
         let builder = links(request)
@@ -78,7 +81,7 @@ extension LieuxAPI {
     }
 
     /// `GET /collections/lieux`.
-    @Sendable func collection(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func collection(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
         let builder = links(request)
@@ -133,7 +136,7 @@ extension LieuxAPI {
 
     /// `GET /collections/lieux/queryables` (OGC API – Features Part 3): a JSON Schema of the
     /// properties that are query parameters.
-    @Sendable func queryables(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func queryables(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.schemaJSON)
         let builder = links(request)
@@ -155,7 +158,7 @@ extension LieuxAPI {
     }
 
     /// `GET /api`: the OpenAPI 3.0 document (HTML with `f=html`).
-    @Sendable func openAPI(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func openAPI(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.openAPI)
         let document = OpenAPIDocument.document(serverURL: links(request).base, endpoints: Self.endpoints)

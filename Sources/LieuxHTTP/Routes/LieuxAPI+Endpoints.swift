@@ -66,6 +66,68 @@ extension LieuxAPI {
             success: .featurePage, failures: [.contentTooLarge, .unsupportedMediaType],
             handler: { try await $0.search($1, context: $2) }),
 
+        // MARK: Publication
+        Endpoint(
+            .get, "/collections/lieux/items/:featureId/historique", operationId: "getFeatureHistory", tag: .donnees,
+            summary: "L'historique d'un lieu",
+            description: "Le lieu tel qu'il est, puis chaque changement gardé (import, annulation, écriture), le plus récent d'abord, avec la version qu'il a remplacée.",
+            parameters: ["f"], success: .init("L'historique", [.init(MediaType.json, .object)]),
+            failures: [.notModified, .notFound],
+            handler: { try await $0.historique($1, context: $2) }),
+        Endpoint(
+            .post, "/collections/lieux/items", operationId: "createFeature", tag: .publication, summary: "Créer un lieu",
+            description: "Le corps est une Feature GeoJSON (ou un objet des champs du standard), validée comme un fichier d'une ligne ; le lieu va dans la source du jeton.",
+            parameters: [], body: [.init(MediaType.geoJSON, .component("featureGeoJSON")), .init(MediaType.json, .object)],
+            success: .init("Le lieu créé", [.init(MediaType.geoJSON, .component("featureGeoJSON"))], status: 201),
+            failures: [.contentTooLarge, .conflict, .unprocessable], scope: .source, conditional: false,
+            handler: { try await $0.createItem($1, context: $2) }),
+        Endpoint(
+            .put, "/collections/lieux/items/:featureId", operationId: "replaceFeature", tag: .publication, summary: "Remplacer un lieu",
+            parameters: [], body: [.init(MediaType.geoJSON, .component("featureGeoJSON")), .init(MediaType.json, .object)],
+            success: .init("Le lieu remplacé", [.init(MediaType.geoJSON, .component("featureGeoJSON"))]),
+            failures: [.notFound, .contentTooLarge, .unprocessable], scope: .source, conditional: false,
+            handler: { try await $0.replaceItem($1, context: $2) }),
+        Endpoint(
+            .patch, "/collections/lieux/items/:featureId", operationId: "updateFeature", tag: .publication, summary: "Modifier un lieu",
+            description: "JSON merge patch (RFC 7396) des propriétés du lieu : une valeur remplace le champ, null le vide.",
+            parameters: [], body: [.init("application/merge-patch+json", .object), .init(MediaType.json, .object)],
+            success: .init("Le lieu modifié", [.init(MediaType.geoJSON, .component("featureGeoJSON"))]),
+            failures: [.notFound, .contentTooLarge, .unprocessable], scope: .source, conditional: false,
+            handler: { try await $0.patchItem($1, context: $2) }),
+        Endpoint(
+            .delete, "/collections/lieux/items/:featureId", operationId: "deleteFeature", tag: .publication, summary: "Supprimer un lieu",
+            parameters: [], success: .init("Le lieu est supprimé", [], status: 204),
+            failures: [.notFound], scope: .source, conditional: false,
+            handler: { try await $0.deleteItem($1, context: $2) }),
+        Endpoint(
+            .put, "/sources/:source/lieux", operationId: "publishSource", tag: .publication, summary: "Publier les lieux d'une source",
+            description: "Le corps (CSV ou JSON du standard) devient la source, comme lieux import : les lieux absents sont retirés, ceux dont la ligne est en erreur conservés. 200 fait (ou essai), 409 refusé par le garde-fou sur les retraits, 422 erreurs avec strict=1, 400 fichier illisible jusqu'au bout ; la réponse est toujours le rapport de l'import.",
+            parameters: ["essai", "autoriser-retraits", "strict", "schema_version"],
+            body: [.init("text/csv", .text), .init(MediaType.json, .arrayOfObjects)],
+            success: .init("Le rapport de l'import", [.init(MediaType.json, .object)]),
+            failures: [.contentTooLarge, .unsupportedMediaType, .conflict, .unprocessable], scope: .source, conditional: false,
+            handler: { try await $0.publishSource($1, context: $2) }),
+        Endpoint(
+            .post, "/collections/lieux/items/:featureId/signalements", operationId: "reportFeature", tag: .publication,
+            summary: "Signaler une erreur sur un lieu",
+            description: "Sans jeton : {\"categorie\": \"horaires|adresse|contact|services|n-existe-plus|autre\", \"message\": \"…\"} (2 000 caractères au plus) ; nombre limité par adresse.",
+            parameters: [], body: [.init(MediaType.json, .object)],
+            success: .init("Le signalement enregistré", [.init(MediaType.json, .object)], status: 201),
+            failures: [.notFound, .contentTooLarge, .tooManyRequests], conditional: false,
+            handler: { try await $0.signaler($1, context: $2) }),
+        Endpoint(
+            .get, "/sources/:source/signalements", operationId: "getReports", tag: .publication, summary: "Les signalements d'une source",
+            parameters: ["etat"], success: .init("Les signalements, du plus récent au plus ancien", [.init(MediaType.json, .arrayOfObjects)]),
+            failures: [], scope: .source, conditional: false,
+            handler: { try await $0.signalements($1, context: $2) }),
+        Endpoint(
+            .patch, "/sources/:source/signalements/:signalement", operationId: "markReport", tag: .publication,
+            summary: "Marquer un signalement comme traité", description: "Corps : {\"traite\": true} ou {\"traite\": false}.",
+            parameters: [], body: [.init(MediaType.json, .object)],
+            success: .init("Le signalement", [.init(MediaType.json, .object)]),
+            failures: [.notFound], scope: .source, conditional: false,
+            handler: { try await $0.markSignalement($1, context: $2) }),
+
         // MARK: Outils
         export(
             .geoJSON, operationId: "exportGeoJSON", documentedType: MediaType.geoJSON,

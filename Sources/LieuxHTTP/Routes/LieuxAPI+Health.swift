@@ -3,7 +3,7 @@ import Hummingbird
 extension LieuxAPI {
     /// `GET /health`: 200 `{"status":"ok",…}` when the repository answers, 503 otherwise.
     /// Never cached.
-    @Sendable func health(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func health(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         do {
             let version = try await repository.version()
             var response = Self.json([

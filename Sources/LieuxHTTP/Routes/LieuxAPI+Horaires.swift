@@ -7,7 +7,7 @@ import OpeningHours
 extension LieuxAPI {
     /// `GET /collections/lieux/items/{featureId}/horaires`: a venue's opening hours read for
     /// people — open or closed now (or at `ouvert=…`), the next change, and the week.
-    @Sendable func horaires(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func horaires(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let instant = try ParameterReader(parameters: parameters).openAt(now: configuration.now()) ?? configuration.now()
         let found = try await requireLieu(context).found

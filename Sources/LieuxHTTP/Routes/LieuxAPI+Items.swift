@@ -6,7 +6,7 @@ import LieuxModel
 /// The features: a page of venues (`…/items`, `POST …/search`) and one venue (`…/items/{id}`).
 extension LieuxAPI {
     /// `GET /collections/lieux/items`.
-    @Sendable func items(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func items(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let items = try ItemsParameters(parameters, route: .items, now: configuration.now())
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.geoJSON)
@@ -17,7 +17,7 @@ extension LieuxAPI {
 
     /// `POST /collections/lieux/search`: the venues inside the Polygon or MultiPolygon of the
     /// body, with the filters, order and page of the query string.
-    @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func search(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         var items = try ItemsParameters(parameters, route: .search, now: configuration.now())
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.geoJSON)
@@ -33,7 +33,7 @@ extension LieuxAPI {
     /// `GET /collections/lieux/items/{featureId}`: the venue of this id. When several sources
     /// have a venue with this id, the first source in alphabetical order wins; `source:id`
     /// names the source.
-    @Sendable func item(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func item(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         try ParameterReader(parameters: parameters).checkCRS()
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.geoJSON)
@@ -66,7 +66,7 @@ extension LieuxAPI {
     }
 
     /// The venue named by the route's `featureId` (decoded), or a 404 problem.
-    func requireLieu(_ context: BasicRequestContext) async throws -> (text: String, found: FoundLieu) {
+    func requireLieu(_ context: LieuxRequestContext) async throws -> (text: String, found: FoundLieu) {
         let raw = context.parameters.get("featureId") ?? ""
         let text = raw.removingPercentEncoding ?? raw
         guard let found = try await findLieu(text) else {

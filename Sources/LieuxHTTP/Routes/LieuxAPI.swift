@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LieuxModel
+import LieuxSchema
 import Logging
 
 /// The routes of the service, over one repository. Their table is `+Endpoints`; each
@@ -11,20 +12,29 @@ struct LieuxAPI: Sendable {
     let repository: any LieuRepository
     let logger: Logger
     let exports: ExportLimiter
+    /// Tokens, imports, writes and reports; `nil`: a read-only service.
+    let publisher: (any SourcePublisher)?
+    /// Failed token checks per address (429 beyond ``ServerConfiguration/failedTokenLimit``).
+    let failedTokens: AttemptLimiter
+    /// Reports per address (429 beyond ``ServerConfiguration/reportLimit``).
+    let reports: AttemptLimiter
 
     /// The id of the one collection.
     static let collectionId = "lieux"
 
-    init(configuration: ServerConfiguration, repository: any LieuRepository, logger: Logger) {
+    init(configuration: ServerConfiguration, repository: any LieuRepository, publisher: (any SourcePublisher)?, logger: Logger) {
         self.configuration = configuration
         self.repository = repository
+        self.publisher = publisher
         self.logger = logger
         exports = ExportLimiter(maximum: configuration.maximumConcurrentExports)
+        failedTokens = AttemptLimiter(limit: configuration.failedTokenLimit, window: .seconds(60))
+        reports = AttemptLimiter(limit: configuration.reportLimit, window: .seconds(600))
     }
 
     /// Registers `endpoints` (of ``endpoints``): each answers after its query parameters are
     /// checked against those it accepts (400 for any other).
-    func addRoutes(_ endpoints: [Endpoint], to router: Router<BasicRequestContext>) {
+    func addRoutes(_ endpoints: [Endpoint], to router: Router<LieuxRequestContext>) {
         for endpoint in endpoints {
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 let parameters = try QueryParameters(query: request.uri.query)
@@ -39,7 +49,7 @@ struct LieuxAPI: Sendable {
     /// Answers 405, with `Allow`, to every method of ``Endpoint/routableMethods`` that no
     /// endpoint of a path accepts. HEAD is not registered: the router answers it as GET (the
     /// endpoint or the 405), without the body (`autoGenerateHeadEndpoints`).
-    static func addMethodNotAllowed(for endpoints: [Endpoint], to router: Router<BasicRequestContext>) {
+    static func addMethodNotAllowed(for endpoints: [Endpoint], to router: Router<LieuxRequestContext>) {
         for (path, allowed) in Endpoint.methodsByPath(endpoints) {
             for method in Endpoint.routableMethods where method != .head && !allowed.contains(method) {
                 router.on(RouterPath(path), method: method) { request, _ -> Response in

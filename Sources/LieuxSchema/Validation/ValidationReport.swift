@@ -63,9 +63,13 @@ public struct TaskReport: Sendable, Codable {
     public var warnings: [ValidationIssue]
     /// Whether some issues were counted but not listed (the limit was reached).
     public var partial: Bool
+    /// Why the file could not be read to its end, when it could not: set where reading
+    /// stopped (``ValidationSession/fail(_:)``), never inferred from the issues listed.
+    /// A file with a failure is never imported, whatever came before it.
+    public var failure: ReadFailure?
 
     enum CodingKeys: String, CodingKey {
-        case valid, name, type, place, format, schemaVersion, labels, stats, errors, warnings, partial
+        case valid, name, type, place, format, schemaVersion, labels, stats, errors, warnings, partial, failure
     }
 
     public init(place: String, format: SourceFormat, schemaVersion: String) {
@@ -77,6 +81,7 @@ public struct TaskReport: Sendable, Codable {
         errors = []
         warnings = []
         partial = false
+        failure = nil
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -91,6 +96,7 @@ public struct TaskReport: Sendable, Codable {
         try c.encode(partial, forKey: .partial)
         try c.encode(errors, forKey: .errors)
         try c.encode(warnings, forKey: .warnings)
+        try c.encodeIfPresent(failure, forKey: .failure)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -103,5 +109,41 @@ public struct TaskReport: Sendable, Codable {
         errors = try c.decode([ValidationIssue].self, forKey: .errors)
         warnings = try c.decode([ValidationIssue].self, forKey: .warnings)
         partial = try c.decode(Bool.self, forKey: .partial)
+        failure = try c.decodeIfPresent(ReadFailure.self, forKey: .failure)
+    }
+}
+
+/// Why a file could not be read to its end: its bytes are not text of the expected
+/// encoding, its format is broken (a JSON cut short, a file with no header), or it could not
+/// be opened or read.
+public struct ReadFailure: Sendable, Codable, Equatable {
+    /// A stable code: `encoding-error`, `format-error` or `scheme-error` (frictionless' types).
+    public var code: String
+    /// What went wrong and what to do, in French.
+    public var message: String
+    /// The physical row where reading stopped, when known (header = 1).
+    public var rowNumber: Int?
+
+    public init(code: String, message: String, rowNumber: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.rowNumber = rowNumber
+    }
+
+    public init(_ error: SourceError) {
+        self.init(code: error.code.rawValue, message: error.message, rowNumber: error.rowNumber)
+    }
+}
+
+extension TaskReport {
+    /// Whether the file was read to its end (see ``failure``).
+    public var readToEnd: Bool { failure == nil }
+
+    /// Turns a row that validation accepted into a rejected one, for a reason found after
+    /// validation (an id that an earlier file of the same import already has).
+    public mutating func reject(validRow issue: ValidationIssue, listLimit: Int = ValidationOptions().listLimit) {
+        stats.errors += 1
+        stats.validRows -= 1
+        if errors.count < listLimit { errors.append(issue) } else { partial = true }
     }
 }

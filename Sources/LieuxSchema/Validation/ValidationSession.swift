@@ -130,9 +130,7 @@ public struct ValidationSession {
     private mutating func checkMissingColumns() {
         guard report.format == .csv else { return }  // JSON objects simply omit empty keys
         if report.labels.isEmpty {
-            record(ValidationIssue(
-                type: IssueCode.formatError.rawValue, severity: .error, note: "the source is empty",
-                message: "Le fichier est vide : il n'a même pas de ligne d'en-tête."))
+            fail(SourceError(code: .format, message: "Le fichier est vide : il n'a même pas de ligne d'en-tête."), note: "the source is empty")
             headerBroken = true
             return
         }
@@ -278,10 +276,12 @@ public struct ValidationSession {
         for issue in issues { record(issue) }
     }
 
-    /// Records that the source could not be read any further.
-    public mutating func fail(_ error: SourceError) {
+    /// Records that the source could not be read any further: an error in the list, and the
+    /// report's ``TaskReport/failure``, the one signal an import goes by.
+    public mutating func fail(_ error: SourceError, note: String? = nil) {
+        if report.failure == nil { report.failure = ReadFailure(error) }
         record(ValidationIssue(
-            type: error.code.rawValue, severity: .error, rowNumber: error.rowNumber, note: error.code.rawValue,
+            type: error.code.rawValue, severity: .error, rowNumber: error.rowNumber, note: note ?? error.code.rawValue,
             message: error.message))
     }
 

@@ -31,9 +31,7 @@ public struct Validator: Sendable {
         do {
             reader = try Self.reader(for: url, format: format)
         } catch {
-            var session = try ValidationSession(schema: (version ?? .current).schema, place: place, format: format, options: options)
-            session.fail(error)
-            return session.finish()
+            return try TaskReport.unreadable(error, place: place, format: format, version: version ?? .current, options: options)
         }
         return try validate(&reader, place: place)
     }

@@ -8,21 +8,21 @@ import Foundation
 /// Venue `n` has the id `lieu-nnnnnn`. A venue's fields depend on a `revision`: from one
 /// revision to the next, one venue in three changes (its `nom` and `date_maj`), so that
 /// importing revision 2 over revision 1 updates a third of the common venues.
-struct GeneratedVenues {
+public struct GeneratedVenues: Sendable {
     /// The venues' numbers, in file order.
-    var numbers: [Int]
-    var revision = 1
+    public var numbers: [Int]
+    public var revision = 1
     /// The length of `presentation_detail`, to make rows as heavy as needed.
-    var detailLength = 200
+    public var detailLength = 200
 
-    init(_ numbers: some Sequence<Int>, revision: Int = 1, detailLength: Int = 200) {
+    public init(_ numbers: some Sequence<Int>, revision: Int = 1, detailLength: Int = 200) {
         self.numbers = Array(numbers)
         self.revision = revision
         self.detailLength = detailLength
     }
 
     /// The standard's columns, in its order.
-    static let header = [
+    public static let header = [
         "id", "pivot", "nom", "commune", "code_postal", "code_insee", "adresse", "complement_adresse",
         "latitude", "longitude", "typologie", "telephone", "courriels", "site_web", "horaires",
         "presentation_resume", "presentation_detail", "source", "itinerance", "structure_parente",
@@ -31,15 +31,15 @@ struct GeneratedVenues {
         "modalites_acces", "modalites_accompagnement", "fiche_acces_libre", "prise_rdv",
     ]
 
-    struct Commune {
-        var nom: String
-        var codePostal: String
-        var codeINSEE: String
-        var latitude: Double
-        var longitude: Double
+    public struct Commune: Sendable {
+        public var nom: String
+        public var codePostal: String
+        public var codeINSEE: String
+        public var latitude: Double
+        public var longitude: Double
     }
 
-    static let communes = [
+    public static let communes = [
         Commune(nom: "Reims", codePostal: "51100", codeINSEE: "51454", latitude: 49.2583, longitude: 4.0317),
         Commune(nom: "Paris", codePostal: "75011", codeINSEE: "75111", latitude: 48.8590, longitude: 2.3790),
         Commune(nom: "Lyon", codePostal: "69001", codeINSEE: "69381", latitude: 45.7676, longitude: 4.8344),
@@ -50,34 +50,34 @@ struct GeneratedVenues {
         Commune(nom: "Ajaccio", codePostal: "20000", codeINSEE: "2A004", latitude: 41.9192, longitude: 8.7386),
         Commune(nom: "Fort-de-France", codePostal: "97200", codeINSEE: "97209", latitude: 14.6161, longitude: -61.0588),
     ]
-    static let typologies = ["EPN", "BIB|MUNI", "TIERS_LIEUX", "RFS", "CCAS", "ASSO", "FABLAB|ASSO"]
-    static let horaires = [
+    public static let typologies = ["EPN", "BIB|MUNI", "TIERS_LIEUX", "RFS", "CCAS", "ASSO", "FABLAB|ASSO"]
+    public static let horaires = [
         "Mo-Fr 09:00-12:00,14:00-18:00", "Tu-Sa 10:00-18:00", "Mo,We,Fr 14:00-17:30", "Mo-Sa 09:00-19:00; Su off",
     ]
-    static let services = [
+    public static let services = [
         "Aide aux démarches administratives|Maîtrise des outils numériques du quotidien",
         "Accès internet et matériel informatique",
         "Insertion professionnelle via le numérique|Utilisation sécurisée du numérique|Loisirs et créations numériques",
         "Parentalité et éducation avec le numérique|Compréhension du monde numérique",
     ]
-    static let publics = ["", "Seniors", "Jeunes|Étudiants", "Familles et/ou enfants", "Femmes"]
-    static let priseEnCharge = ["", "Surdité", "Handicaps moteurs|Déficience visuelle", "Langues étrangères (anglais)"]
-    static let frais = ["Gratuit", "Gratuit sous condition", "Payant", "Gratuit|Payant"]
-    static let dispositifs = ["", "Conseillers numériques", "France Services|Aidants Connect", "Certification PIX"]
-    static let accesModes = ["Se présenter", "Téléphoner|Contacter par mail", "Prendre un RDV en ligne"]
-    static let accompagnement = ["En autonomie", "Accompagnement individuel|Dans un atelier collectif", "À distance"]
+    public static let publics = ["", "Seniors", "Jeunes|Étudiants", "Familles et/ou enfants", "Femmes"]
+    public static let priseEnCharge = ["", "Surdité", "Handicaps moteurs|Déficience visuelle", "Langues étrangères (anglais)"]
+    public static let frais = ["Gratuit", "Gratuit sous condition", "Payant", "Gratuit|Payant"]
+    public static let dispositifs = ["", "Conseillers numériques", "France Services|Aidants Connect", "Certification PIX"]
+    public static let accesModes = ["Se présenter", "Téléphoner|Contacter par mail", "Prendre un RDV en ligne"]
+    public static let accompagnement = ["En autonomie", "Accompagnement individuel|Dans un atelier collectif", "À distance"]
 
     /// Whether venue `n` has coordinates (six in seven do).
-    static func hasCoordinates(_ n: Int) -> Bool { n % 7 != 3 }
+    public static func hasCoordinates(_ n: Int) -> Bool { n % 7 != 3 }
 
     /// The id of venue `n`.
-    static func id(_ n: Int) -> String {
+    public static func id(_ n: Int) -> String {
         let digits = String(n)
         return "lieu-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
     /// A SIRET whose Luhn key is right: `2`, twelve digits from `n`, the key.
-    static func siret(_ n: Int) -> String {
+    public static func siret(_ n: Int) -> String {
         let body = "2" + String(format: "%012d", n % 1_000_000_000_000)
         let digits = body.utf8.map { Int($0) - 48 }
         for key in 0...9 {
@@ -92,7 +92,7 @@ struct GeneratedVenues {
     }
 
     /// The 32 cells of venue `n` (empty = no value).
-    func cells(_ n: Int) -> [String] {
+    public func cells(_ n: Int) -> [String] {
         let commune = Self.communes[n % Self.communes.count]
         let changed = n % 3 == 0
         let version = changed ? revision : 1
@@ -141,10 +141,23 @@ struct GeneratedVenues {
     }
 
     /// How many of the venues have no coordinates.
-    var withoutCoordinates: Int { numbers.count { !Self.hasCoordinates($0) } }
+    public var withoutCoordinates: Int { numbers.count { !Self.hasCoordinates($0) } }
+
+    /// The venues as CSV bytes, each row's cells passed through `change` first; the raw bytes
+    /// of `insert` go before the data row of that index (to break a file on purpose).
+    public func csv(change: (Int, inout [String]) -> Void = { _, _ in }, insert: [Int: [UInt8]] = [:]) -> [UInt8] {
+        var bytes = Array((Self.header.joined(separator: ",") + "\n").utf8)
+        for (index, n) in numbers.enumerated() {
+            if let raw = insert[index] { bytes += raw }
+            var row = cells(n)
+            change(n, &row)
+            bytes += Array((row.map(Self.quoted).joined(separator: ",") + "\n").utf8)
+        }
+        return bytes
+    }
 
     /// Writes the venues as CSV (`,`, quotes where needed, `\n`).
-    func writeCSV(to url: URL) throws {
+    public func writeCSV(to url: URL) throws {
         try write(to: url) { output in
             output += Self.header.joined(separator: ",") + "\n"
             for n in numbers {
@@ -156,7 +169,7 @@ struct GeneratedVenues {
 
     /// Writes the venues as a JSON array of flat objects with the CSV's keys (as the national
     /// cartography publishes them); empty cells are left out.
-    func writeJSON(to url: URL) throws {
+    public func writeJSON(to url: URL) throws {
         try write(to: url) { output in
             output += "["
             for (index, n) in numbers.enumerated() {
@@ -168,12 +181,12 @@ struct GeneratedVenues {
         }
     }
 
-    static func quoted(_ cell: String) -> String {
+    public static func quoted(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func jsonString(_ text: String) -> String {
+    public static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -197,7 +210,7 @@ struct GeneratedVenues {
     }
 
     /// Text written to a file a megabyte at a time.
-    struct ChunkedOutput {
+    public struct ChunkedOutput {
         let handle: FileHandle
         var text = ""
 

@@ -1,0 +1,32 @@
+import LieuxSchema
+
+/// A venue file sent as a request body (`POST /validate`, `PUT /sources/{source}/lieux`):
+/// CSV or JSON, told by `Content-Type` (`text/csv`, `application/json`), else by its first
+/// byte (`[` or `{`: JSON).
+enum FileBody {
+    /// The types accepted, besides those that say nothing (`text/plain`, `application/octet-stream`).
+    static let accepted = ["text/csv", "application/json"]
+
+    /// A 415 unless `type` (lowercased) is absent or one the routes read.
+    static func check(_ type: String?) throws(Problem) {
+        guard let type else { return }
+        if !(type.contains("csv") || type.contains("json") || type.hasPrefix("text/plain") || type.hasPrefix("application/octet-stream")) {
+            throw Problem.unsupportedMediaType(type, accepted: accepted)
+        }
+    }
+
+    /// The body's format, from its type, else from the first byte that is not a space nor a
+    /// byte-order mark.
+    static func format(type: String?, firstByte: UInt8?) -> SourceFormat {
+        if let type, type.contains("json") { return .json }
+        if let type, type.contains("csv") { return .csv }
+        return firstByte == UInt8(ascii: "[") || firstByte == UInt8(ascii: "{") ? .json : .csv
+    }
+
+    /// The first byte of `bytes` that is not a space nor a byte-order mark.
+    static func firstByte(of bytes: some Sequence<UInt8>) -> UInt8? {
+        bytes.first { !blank.contains($0) }
+    }
+
+    private static let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF]
+}
