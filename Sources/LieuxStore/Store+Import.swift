@@ -118,8 +118,6 @@ extension Store {
         result.storedBefore = writer.storedBefore
         result.stored = writer.storedBefore
         result.rejected = rejected + writer.undecodable
-        result.kept = keptVenues.count
-        result.keptVenues = keptVenues
         if let unreadable = reports.first(where: { $0.report.failure != nil }), let failure = unreadable.report.failure {
             result.status = .unreadable
             result.reason = "« \(unreadable.place) » n'a pas pu être lu jusqu'au bout"
@@ -133,6 +131,9 @@ extension Store {
                 + "ou importez sans --strict pour ne rejeter que les lignes en erreur (les lieux déjà publiés sont alors conservés)."
             return result
         }
+        // Venues kept despite their rows: only said of an import that applies (or would).
+        result.kept = keptVenues.count
+        result.keptVenues = keptVenues
         result.added = writer.added
         result.updated = writer.updated
         result.unchanged = writer.unchanged
