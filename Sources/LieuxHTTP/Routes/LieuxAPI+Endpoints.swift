@@ -2,7 +2,11 @@
 /// 405 answers, the unknown-parameter 400s, the OpenAPI document (`/api`) and the landing
 /// page's links come from it, in its order.
 extension LieuxAPI {
-    static let endpoints: [Endpoint] = [
+    /// Every endpoint: the API's own, then those of the map page and its searches, each group
+    /// in the file of its handlers.
+    static let endpoints: [Endpoint] = apiEndpoints + aggregateEndpoints + communeEndpoints + mapEndpoints
+
+    static let apiEndpoints: [Endpoint] = [
         // MARK: Capacités
         Endpoint(
             .get, "/", operationId: "getLandingPage", tag: .capacites, summary: "Page d'accueil", parameters: ["f"],

@@ -1,0 +1,6 @@
+import Hummingbird
+
+/// The map page and its files.
+extension LieuxAPI {
+    static let mapEndpoints: [Endpoint] = []
+}
