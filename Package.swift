@@ -57,6 +57,12 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            resources: [
+                // The map page's own files, embedded in the binary (Leaflet is Debian's).
+                .embedInCode("Carte/carte.html"),
+                .embedInCode("Carte/carte.css"),
+                .embedInCode("Carte/carte.js"),
             ]
         ),
         .executableTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import LieuxModel
 import Logging
 
 /// How the HTTP service runs: where it listens, what it accepts, how it names itself.
@@ -33,6 +34,14 @@ public struct ServerConfiguration: Sendable {
     public var failedTokenLimit: Int
     /// Reports (`…/signalements`) one address may send in ten minutes; then 429.
     public var reportLimit: Int
+    /// The communes the map's search field suggests (`/communes`); `nil`: 503 there.
+    public var communes: CommuneGazetteer?
+    /// The map's background tiles: a URL template (`{z}`, `{x}`, `{y}`, `{s}`) and its attribution.
+    public var tiles: String
+    public var tilesAttribution: String
+    /// The folder of Leaflet's files (`leaflet.js`, `leaflet.css`, `images/`), served under
+    /// `/carte/leaflet/`: Debian's `libjs-leaflet` by default.
+    public var leafletPath: String
 
     public init(
         host: String = "127.0.0.1",
@@ -48,8 +57,16 @@ public struct ServerConfiguration: Sendable {
         now: @escaping @Sendable () -> Date = { Date() },
         maximumImportSize: Int = 500 * 1024 * 1024,
         failedTokenLimit: Int = 10,
-        reportLimit: Int = 10
+        reportLimit: Int = 10,
+        communes: CommuneGazetteer? = nil,
+        tiles: String = ServerConfiguration.openStreetMapTiles,
+        tilesAttribution: String = ServerConfiguration.openStreetMapAttribution,
+        leafletPath: String = ServerConfiguration.debianLeafletPath
     ) {
+        self.communes = communes
+        self.tiles = tiles
+        self.tilesAttribution = tilesAttribution
+        self.leafletPath = leafletPath
         self.maximumImportSize = maximumImportSize
         self.failedTokenLimit = failedTokenLimit
         self.reportLimit = reportLimit
@@ -65,4 +82,10 @@ public struct ServerConfiguration: Sendable {
         self.title = title
         self.now = now
     }
+
+    /// OpenStreetMap's standard tiles.
+    public static let openStreetMapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    public static let openStreetMapAttribution = "© les contributeurs d'OpenStreetMap"
+    /// Where Debian's `libjs-leaflet` puts Leaflet.
+    public static let debianLeafletPath = "/usr/share/javascript/leaflet"
 }

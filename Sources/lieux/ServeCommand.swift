@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LieuxHTTP
+import LieuxModel
 import LieuxStore
 import Logging
 
@@ -11,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Sert les lieux en HTTP : OGC API – Features, recherche à proximité, exports et validation.",
         discussion: """
-            Adresses : / (accueil), /api (OpenAPI 3.0), /collections/lieux/items (recherche), \
+            Un navigateur sur / ouvre la carte. Adresses : /?f=json (accueil de l'API), /api (OpenAPI 3.0), /collections/lieux/items (recherche), \
             /export/lieux.geojson|geojsonseq|csv, POST /validate, /health. \
             Arrêt propre sur SIGTERM ou Ctrl-C : les requêtes en cours se terminent.
             """
@@ -34,6 +35,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "Niveau du journal : trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @Option(name: .customLong("tuiles"), help: "Fond de la carte : modèle d'adresse des tuiles ({z}, {x}, {y}) ; « aucun » pour un fond uni.")
+    var tiles = ServerConfiguration.openStreetMapTiles
+
+    @Option(name: .customLong("tuiles-attribution"), help: "Attribution du fond de carte.")
+    var tilesAttribution = ServerConfiguration.openStreetMapAttribution
+
+    @Option(name: .customLong("leaflet"), help: "Dossier de Leaflet (défaut : $LIEUX_LEAFLET, sinon celui du paquet Debian libjs-leaflet).")
+    var leaflet: String?
+
+    @Option(name: .customLong("communes"), help: "Liste des communes de la recherche (défaut : $LIEUX_COMMUNES, sinon data/communes.csv).")
+    var communes: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port doit être entre 0 et 65535.") }
         guard maximumBodyMegabytes > 0 else { throw ValidationError("--max-body-mb doit être un nombre positif.") }
@@ -55,9 +68,17 @@ struct ServeCommand: AsyncParsableCommand {
         let repository = try store.open()
         // The positions of the venues go to memory while the service starts (see PointIndex).
         repository.refreshPointIndex()
+        let environment = ProcessInfo.processInfo.environment
+        let communesPath = communes ?? environment["LIEUX_COMMUNES"] ?? "data/communes.csv"
+        let gazetteer = (try? String(contentsOfFile: communesPath, encoding: .utf8)).flatMap { CommuneGazetteer(csv: $0) }
+        if gazetteer == nil {
+            printError("Attention : la liste des communes « \(communesPath) » est absente ou illisible : la recherche de la carte ne proposera pas de communes (option --communes).")
+        }
         let configuration = ServerConfiguration(
             host: host, port: port, baseURL: baseURL, maximumBodySize: maximumBodyMegabytes * 1024 * 1024, logLevel: level,
-            serviceVersion: Lieux.configuration.version)
+            serviceVersion: Lieux.configuration.version, communes: gazetteer,
+            tiles: tiles == "aucun" ? "" : tiles, tilesAttribution: tilesAttribution,
+            leafletPath: leaflet ?? environment["LIEUX_LEAFLET"] ?? ServerConfiguration.debianLeafletPath)
         do {
             try await runServer(configuration: configuration, repository: repository, publisher: repository, logger: Logger(label: "lieux"))
         } catch {

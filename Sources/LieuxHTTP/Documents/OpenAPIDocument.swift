@@ -136,7 +136,7 @@ enum OpenAPIDocument {
     /// One member per path, in the order of the endpoints; in each, one operation per method.
     private static func paths(_ endpoints: [Endpoint]) -> JSONValue {
         var paths: [JSONValue.Member] = []
-        for endpoint in endpoints {
+        for endpoint in endpoints where endpoint.documented {
             let member = JSONValue.Member(key: endpoint.method.rawValue.lowercased(), value: operation(endpoint))
             if let index = paths.firstIndex(where: { $0.key == endpoint.openAPIPath }) {
                 paths[index].value.append(member.key, member.value)

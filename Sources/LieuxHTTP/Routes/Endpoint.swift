@@ -153,13 +153,16 @@ struct Endpoint: Sendable {
     var conditional: Bool
     /// Links of the landing page to this endpoint.
     var landingLinks: [LandingLink]
+    /// Whether the OpenAPI document lists it (the files of the map page are not API).
+    var documented: Bool
     var handler: Handler
 
     init(
         _ method: HTTPRequest.Method, _ path: String, operationId: String, tag: Tag, summary: String, description: String? = nil,
         parameters: [String], body: [Content]? = nil, success: Success, failures: [Failure], scope: Scope = .public,
-        conditional: Bool = true, landingLinks: [LandingLink] = [], handler: @escaping Handler
+        conditional: Bool = true, landingLinks: [LandingLink] = [], documented: Bool = true, handler: @escaping Handler
     ) {
+        self.documented = documented
         self.method = method
         self.path = path
         self.operationId = operationId

@@ -1,0 +1,318 @@
+// La carte des lieux de médiation numérique : recherche d'une commune, lieux les plus proches
+// (calculés par le service), filtres, fiche d'un lieu, état dans l'adresse de la page.
+"use strict";
+(function () {
+  const config = JSON.parse(document.getElementById("lieux-config").textContent || "{}");
+  const $ = (id) => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  const FILTRES = ["services", "publics_specifiquement_adresses", "frais_a_charge", "modalites_acces",
+    "prise_en_charge_specifique", "dispositif_programmes_nationaux", "typologie"];
+  const PAS = 20, MAXIMUM = 100;
+  const etat = {
+    lat: num(params.get("lat")), lon: num(params.get("lon")), nomLieu: params.get("lieu") || "",
+    filtres: {}, ouvert: params.get("ouvert") || "", choisi: params.get("choisi") || "",
+    zoom: num(params.get("zoom")), nombre: PAS, lieux: []
+  };
+  for (const champ of FILTRES) {
+    const valeur = params.get(champ);
+    if (valeur) etat.filtres[champ] = valeur.split(",");
+  }
+  if (params.get("integration") === "1") document.body.classList.add("integration");
+
+  function num(texte) { const n = parseFloat(texte); return isFinite(n) ? n : null; }
+  function echappe(texte) {
+    return String(texte ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  }
+  function annonce(texte) { $("annonce").textContent = texte; }
+  function distance(metres) {
+    if (metres == null) return "";
+    if (metres < 1000) return Math.round(metres / 10) * 10 + " m";
+    return (metres / 1000).toLocaleString("fr-FR", { maximumFractionDigits: metres < 10000 ? 1 : 0 }) + " km";
+  }
+  async function json(url, options) {
+    const reponse = await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
+    const corps = await reponse.json().catch(() => ({}));
+    if (!reponse.ok) throw new Error(corps.detail || ("Erreur " + reponse.status));
+    return corps;
+  }
+
+  // ---- La carte (utilisable sans fond de carte : un fond uni reste lisible)
+  const carte = L.map("carte", { zoomControl: true }).setView([46.6, 2.4], 5);
+  if (config.tuiles) {
+    L.tileLayer(config.tuiles, { attribution: config.attribution || "", maxZoom: 19 }).addTo(carte);
+  }
+  const calque = L.layerGroup().addTo(carte);
+  let repere = null;
+  carte.on("click", (e) => { choisirPoint(e.latlng.lat, e.latlng.lng, "Point choisi sur la carte"); });
+
+  // ---- Recherche d'une commune
+  const champ = $("lieu"), liste = $("suggestions");
+  let propositions = [], active = -1, minuteur = null;
+  champ.value = etat.nomLieu;
+  champ.addEventListener("input", () => {
+    clearTimeout(minuteur);
+    minuteur = setTimeout(proposer, 120);
+  });
+  champ.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!propositions.length) return;
+      e.preventDefault();
+      active = (active + (e.key === "ArrowDown" ? 1 : propositions.length - 1)) % propositions.length;
+      marquerActive();
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      if (propositions.length) choisirCommune(propositions[Math.max(active, 0)]);
+    } else if (e.key === "Escape") {
+      fermerPropositions();
+    }
+  });
+  $("recherche").addEventListener("submit", (e) => e.preventDefault());
+  async function proposer() {
+    const texte = champ.value.trim();
+    if (texte.length < 2) { fermerPropositions(); return; }
+    try {
+      const reponse = await json("/communes?limit=8&q=" + encodeURIComponent(texte));
+      propositions = reponse.communes || [];
+    } catch (erreur) { propositions = []; }
+    active = -1;
+    liste.innerHTML = propositions.map((c, i) =>
+      `<li role="option" id="proposition-${i}" aria-selected="false">${echappe(c.nom)} <small>(${echappe(c.codes_postaux[0] || c.departement)})</small></li>`).join("");
+    liste.hidden = propositions.length === 0;
+    champ.setAttribute("aria-expanded", String(!liste.hidden));
+    Array.from(liste.children).forEach((li, i) => li.addEventListener("mousedown", (e) => { e.preventDefault(); choisirCommune(propositions[i]); }));
+    if (!propositions.length) annonce("Aucune commune ne commence par « " + texte + " ».");
+  }
+  function marquerActive() {
+    Array.from(liste.children).forEach((li, i) => li.setAttribute("aria-selected", String(i === active)));
+    champ.setAttribute("aria-activedescendant", active >= 0 ? "proposition-" + active : "");
+  }
+  function fermerPropositions() {
+    propositions = []; liste.hidden = true; liste.innerHTML = "";
+    champ.setAttribute("aria-expanded", "false"); champ.removeAttribute("aria-activedescendant");
+  }
+  function choisirCommune(commune) {
+    fermerPropositions();
+    champ.value = commune.nom;
+    choisirPoint(commune.latitude, commune.longitude, commune.nom, 13);
+  }
+  $("autour").addEventListener("click", () => {
+    if (!navigator.geolocation) { annonce("Votre navigateur ne donne pas votre position : cherchez une commune."); return; }
+    annonce("Recherche de votre position…");
+    navigator.geolocation.getCurrentPosition(
+      (p) => { champ.value = "Autour de moi"; choisirPoint(p.coords.latitude, p.coords.longitude, "Autour de moi", 14); },
+      () => annonce("Position introuvable (refusée ou indisponible) : cherchez une commune."));
+  });
+  function choisirPoint(lat, lon, nom, zoom) {
+    etat.lat = lat; etat.lon = lon; etat.nomLieu = nom; etat.nombre = PAS; etat.choisi = "";
+    if (zoom) carte.setView([lat, lon], zoom);
+    chercher();
+  }
+
+  // ---- Filtres, depuis les critères du service
+  async function preparerFiltres() {
+    let criteres = {};
+    try { criteres = (await json("/collections/lieux/queryables")).properties || {}; } catch (e) { return; }
+    const zone = $("vocabulaires");
+    for (const nom of FILTRES) {
+      const critere = criteres[nom];
+      const valeurs = critere && critere.items && critere.items.enum;
+      if (!valeurs) continue;
+      const groupe = document.createElement("fieldset");
+      groupe.innerHTML = `<legend>${echappe(critere.title || nom)}</legend>` + valeurs.map((v, i) =>
+        `<label><input type="checkbox" name="${nom}" value="${echappe(v)}" ${(etat.filtres[nom] || []).includes(v) ? "checked" : ""}> <span class="valeur">${echappe(v)}</span></label>`).join("");
+      zone.appendChild(groupe);
+    }
+    zone.addEventListener("change", lireFiltres);
+  }
+  function lireFiltres() {
+    etat.filtres = {};
+    for (const boite of document.querySelectorAll("#vocabulaires input:checked")) {
+      (etat.filtres[boite.name] = etat.filtres[boite.name] || []).push(boite.value);
+    }
+    etat.nombre = PAS;
+    chercher();
+  }
+  $("ouvert-maintenant").checked = etat.ouvert === "maintenant";
+  if (etat.ouvert && etat.ouvert !== "maintenant") $("ouvert-le").value = etat.ouvert;
+  $("ouvert-maintenant").addEventListener("change", (e) => {
+    etat.ouvert = e.target.checked ? "maintenant" : ($("ouvert-le").value || "");
+    if (e.target.checked) $("ouvert-le").value = "";
+    chercher();
+  });
+  $("ouvert-le").addEventListener("change", (e) => {
+    if (e.target.value) $("ouvert-maintenant").checked = false;
+    etat.ouvert = e.target.value || ($("ouvert-maintenant").checked ? "maintenant" : "");
+    chercher();
+  });
+  $("effacer").addEventListener("click", () => {
+    for (const boite of document.querySelectorAll("#filtres input[type=checkbox]")) boite.checked = false;
+    $("ouvert-le").value = ""; etat.ouvert = ""; lireFiltres();
+  });
+  $("plus").addEventListener("click", () => { etat.nombre = Math.min(MAXIMUM, etat.nombre + PAS); chercher(true); });
+
+  // ---- Résultats : les plus proches, calculés par le service
+  function requete() {
+    const q = new URLSearchParams();
+    q.set("lat", etat.lat.toFixed(6)); q.set("lon", etat.lon.toFixed(6)); q.set("nearest", String(etat.nombre));
+    for (const [nom, valeurs] of Object.entries(etat.filtres)) if (valeurs.length) q.set(nom, valeurs.join(","));
+    if (etat.ouvert) q.set("ouvert", etat.ouvert);
+    return q;
+  }
+  async function chercher(garderFiche) {
+    memoriser();
+    const n = Object.values(etat.filtres).reduce((s, v) => s + v.length, 0) + (etat.ouvert ? 1 : 0);
+    $("nombre-filtres").textContent = n ? `(${n} actif${n > 1 ? "s" : ""})` : "";
+    if (etat.lat == null || etat.lon == null) {
+      $("compte").textContent = "Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte.";
+      return;
+    }
+    if (repere) repere.remove();
+    repere = L.circleMarker([etat.lat, etat.lon], { radius: 7, color: "#e1000f", fillOpacity: 0.9 }).addTo(carte)
+      .bindTooltip(etat.nomLieu || "Point de recherche");
+    let page;
+    try { page = await json("/collections/lieux/items?" + requete().toString()); }
+    catch (erreur) { annonce("La recherche a échoué : " + erreur.message); return; }
+    etat.lieux = page.features || [];
+    afficher(page);
+    if (!garderFiche && etat.choisi) ouvrirFiche(etat.choisi, false);
+  }
+  function afficher(page) {
+    const lieux = etat.lieux;
+    const plusLoin = lieux.length ? lieux[lieux.length - 1].properties.distance : null;
+    $("compte").textContent = lieux.length
+      ? `${lieux.length} lieu${lieux.length > 1 ? "x" : ""} les plus proches de ${etat.nomLieu || "ce point"}, jusqu'à ${distance(plusLoin)}`
+      : "Aucun lieu ne correspond à ces filtres.";
+    annonce($("compte").textContent);
+    $("plus").hidden = lieux.length < etat.nombre || etat.nombre >= MAXIMUM;
+    $("resultats").innerHTML = lieux.map((f, i) => {
+      const p = f.properties;
+      return `<li><button type="button" class="lieu" data-index="${i}" aria-current="${cle(f) === etat.choisi}">
+        <span class="distance">${distance(p.distance)}</span><span class="nom">${i + 1}. ${echappe(p.nom)}</span>
+        <span class="adresse">${echappe(p.adresse)}, ${echappe(p.code_postal)} ${echappe(p.commune)}</span></button></li>`;
+    }).join("");
+    for (const bouton of document.querySelectorAll("#resultats button.lieu")) {
+      bouton.addEventListener("click", () => ouvrirFiche(cle(lieux[+bouton.dataset.index]), true));
+    }
+    calque.clearLayers();
+    const points = [[etat.lat, etat.lon]];
+    lieux.forEach((f, i) => {
+      if (!f.geometry) return;
+      const [lon, lat] = f.geometry.coordinates;
+      points.push([lat, lon]);
+      const icone = L.divIcon({ className: "", html: `<span class="marqueur${cle(f) === etat.choisi ? " choisi" : ""}">${i + 1}</span>`, iconSize: [22, 22] });
+      L.marker([lat, lon], { icon: icone, title: f.properties.nom, keyboard: false }).addTo(calque)
+        .on("click", () => ouvrirFiche(cle(f), true));
+    });
+    if (points.length > 1 && etat.zoom == null) carte.fitBounds(points, { padding: [24, 24], maxZoom: 15 });
+    etat.zoom = null;
+  }
+  function cle(f) { return (f.properties.source_import ? f.properties.source_import + ":" : "") + f.properties.id; }
+
+  // ---- La fiche d'un lieu
+  const JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+  async function ouvrirFiche(id, focaliser) {
+    etat.choisi = id;
+    memoriser();
+    const f = etat.lieux.find((x) => cle(x) === id);
+    document.querySelectorAll("#resultats button.lieu").forEach((b) => b.setAttribute("aria-current", String(cle(etat.lieux[+b.dataset.index]) === id)));
+    document.querySelectorAll(".marqueur").forEach((m, i) => m.classList.toggle("choisi", etat.lieux[i] && cle(etat.lieux[i]) === id));
+    let lieu = f;
+    if (!lieu) {
+      try { lieu = await json("/collections/lieux/items/" + encodeURIComponent(id)); } catch (e) { return; }
+    }
+    let horaires = null;
+    try { horaires = await json("/collections/lieux/items/" + encodeURIComponent(id) + "/horaires"); } catch (e) { horaires = null; }
+    const fiche = $("fiche");
+    fiche.innerHTML = rendreFiche(lieu, horaires, id);
+    fiche.hidden = false;
+    $("fermer-fiche").addEventListener("click", () => { fiche.hidden = true; etat.choisi = ""; memoriser(); });
+    $("imprimer-fiche").addEventListener("click", () => imprimer("imprime-fiche"));
+    $("signaler").addEventListener("submit", (e) => signaler(e, id));
+    if (lieu.geometry && focaliser) carte.panTo([lieu.geometry.coordinates[1], lieu.geometry.coordinates[0]]);
+    if (focaliser) fiche.focus();
+  }
+  function rendreFiche(lieu, horaires, id) {
+    const p = lieu.properties, g = lieu.geometry;
+    const liste = (v) => Array.isArray(v) ? v : (v ? [v] : []);
+    const morceaux = [`<h2 id="fiche-nom">${echappe(p.nom)}</h2>`,
+      `<p>${echappe(p.adresse)}${p.complement_adresse ? ", " + echappe(p.complement_adresse) : ""}<br>${echappe(p.code_postal)} ${echappe(p.commune)}` +
+      (p.distance != null ? ` · à ${distance(p.distance)}` : "") + `</p>`];
+    if (horaires) morceaux.push(rendreHoraires(horaires));
+    const champs = [["Services", p.services], ["Publics", p.publics_specifiquement_adresses], ["Prise en charge", p.prise_en_charge_specifique],
+      ["Frais", p.frais_a_charge], ["Accès", p.modalites_acces], ["Accompagnement", p.modalites_accompagnement]];
+    for (const [titre, valeur] of champs) {
+      const v = liste(valeur);
+      if (v.length) morceaux.push(`<h3>${titre}</h3><ul>${v.map((x) => `<li>${echappe(x)}</li>`).join("")}</ul>`);
+    }
+    const contacts = [];
+    for (const t of liste(p.telephone)) contacts.push(`<li>Téléphone : <a href="tel:${echappe(t.replace(/\s/g, ""))}">${echappe(t)}</a></li>`);
+    for (const c of liste(p.courriels)) contacts.push(`<li>Courriel : <a href="mailto:${echappe(c)}">${echappe(c)}</a></li>`);
+    for (const s of liste(p.site_web)) contacts.push(`<li>Site : <a href="${echappe(s)}">${echappe(s)}</a></li>`);
+    if (p.prise_rdv) contacts.push(`<li><a href="${echappe(p.prise_rdv)}">Prendre rendez-vous</a></li>`);
+    if (p.fiche_acces_libre) contacts.push(`<li><a href="${echappe(p.fiche_acces_libre)}">Accessibilité (Acceslibre)</a></li>`);
+    if (g) {
+      const [lon, lat] = g.coordinates;
+      contacts.push(`<li><a href="geo:${lat},${lon}">Ouvrir dans une application de navigation</a> · ` +
+        `<a href="https://www.openstreetmap.org/directions?to=${lat}%2C${lon}">Itinéraire (OpenStreetMap)</a></li>`);
+    }
+    if (contacts.length) morceaux.push(`<h3>Contact et accès</h3><ul>${contacts.join("")}</ul>`);
+    const maj = p.date_maj ? new Date(p.date_maj) : null;
+    const ancien = maj && (Date.now() - maj.getTime()) > 365 * 24 * 3600 * 1000;
+    morceaux.push(`<p>Source : ${echappe(p.source || p.source_import)} · mis à jour le ${maj ? maj.toLocaleDateString("fr-FR") : "?"}` +
+      (ancien ? ` <span class="ancien">(il y a plus d'un an : vérifiez avant de vous déplacer)</span>` : "") + `</p>`);
+    morceaux.push(`<div class="actions"><button type="button" id="imprimer-fiche">Imprimer la fiche</button>` +
+      `<button type="button" class="secondaire" id="fermer-fiche">Fermer la fiche</button></div>`);
+    morceaux.push(`<details><summary>Signaler une erreur</summary><form id="signaler">
+      <label for="categorie">Ce qui ne va pas</label>
+      <select id="categorie" name="categorie"><option value="horaires">Horaires</option><option value="adresse">Adresse</option>
+      <option value="contact">Contact</option><option value="services">Services</option><option value="n-existe-plus">Le lieu n'existe plus</option><option value="autre">Autre</option></select>
+      <label for="message">Message</label><textarea id="message" name="message" maxlength="2000" rows="3" required></textarea>
+      <button type="submit">Envoyer</button></form></details>`);
+    return morceaux.join("\n");
+  }
+  function rendreHoraires(h) {
+    let etatTexte = "";
+    const heure = (iso) => iso ? new Date(iso).toLocaleString("fr-FR", { weekday: "long", hour: "numeric", minute: "2-digit" }) : "";
+    if (h.etat === "open") etatTexte = `<p class="etat-ouvert">Ouvert${h.prochain_changement ? " · ferme " + heure(h.prochain_changement) : ""}</p>`;
+    else if (h.etat === "closed") etatTexte = `<p class="etat-ferme">Fermé${h.prochain_changement ? " · ouvre " + heure(h.prochain_changement) : ""}</p>`;
+    else etatTexte = `<p>${echappe(h.message || "Horaires inconnus")}</p>`;
+    if (!h.semaine) return etatTexte;
+    const aujourdhui = JOURS[new Date().getDay()];
+    const lignes = h.semaine.map((j) => `<tr class="${j.jour === aujourdhui ? "aujourdhui" : ""}"><th scope="row">${echappe(j.jour)}${j.jour === aujourdhui ? " (aujourd'hui)" : ""}</th>` +
+      `<td>${j.plages.length ? j.plages.map((p) => echappe(p.replace("-", " – "))).join(", ") : "fermé"}</td></tr>`).join("");
+    return etatTexte + `<table class="semaine"><caption class="evitement">Horaires de la semaine</caption><tbody>${lignes}</tbody></table>`;
+  }
+  async function signaler(e, id) {
+    e.preventDefault();
+    const formulaire = e.target;
+    try {
+      await json("/collections/lieux/items/" + encodeURIComponent(id) + "/signalements", {
+        method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ categorie: formulaire.categorie.value, message: formulaire.message.value })
+      });
+      formulaire.outerHTML = "<p>Merci : votre signalement est transmis au producteur de ces données.</p>";
+    } catch (erreur) { annonce("Le signalement n'a pas pu être envoyé : " + erreur.message); }
+  }
+  function imprimer(classe) {
+    document.body.classList.add(classe);
+    window.print();
+    document.body.classList.remove(classe);
+  }
+  $("imprimer-liste").addEventListener("click", () => imprimer("imprime-liste"));
+
+  // ---- L'état de la page vit dans son adresse : la copier rouvre la même vue
+  function memoriser() {
+    const q = new URLSearchParams();
+    if (etat.lat != null) { q.set("lat", etat.lat.toFixed(5)); q.set("lon", etat.lon.toFixed(5)); }
+    if (etat.nomLieu) q.set("lieu", etat.nomLieu);
+    for (const [nom, valeurs] of Object.entries(etat.filtres)) if (valeurs.length) q.set(nom, valeurs.join(","));
+    if (etat.ouvert) q.set("ouvert", etat.ouvert);
+    if (etat.choisi) q.set("choisi", etat.choisi);
+    if (document.body.classList.contains("integration")) q.set("integration", "1");
+    history.replaceState(null, "", "?" + q.toString());
+  }
+
+  preparerFiltres();
+  if (etat.lat != null && etat.lon != null) { carte.setView([etat.lat, etat.lon], etat.zoom || 13); chercher(); }
+  else { $("compte").textContent = "Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte."; }
+})();

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The communes of France, searched as one types: by name (without accents nor case,
+/// « st » for « saint », hyphens and apostrophes as spaces), by postal code or by INSEE code.
+///
+/// Its rows are those of `data/communes.csv` (`tools/make-communes`, from La Poste's table of
+/// postal codes); it is read from their text, no I/O here.
+public final class CommuneGazetteer: Sendable {
+    public let communes: [Commune]
+    /// Each commune's folded name, in the same order.
+    private let keys: [String]
+
+    public init(communes: [Commune]) {
+        self.communes = communes
+        keys = communes.map { Self.key($0.nom) }
+    }
+
+    /// Reads the CSV of `tools/make-communes` (`code_insee,nom,codes_postaux,latitude,longitude`);
+    /// `nil` when its header is not that one. Rows that cannot be read are skipped.
+    public convenience init?(csv text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let header = lines.first, header.hasPrefix("code_insee,nom,codes_postaux,latitude,longitude") else { return nil }
+        lines.removeFirst()
+        var communes: [Commune] = []
+        communes.reserveCapacity(lines.count)
+        for line in lines {
+            let cells = Self.cells(line)
+            guard cells.count >= 5, let latitude = Double(cells[3]), let longitude = Double(cells[4]),
+                let point = Coordinates(latitude: latitude, longitude: longitude)
+            else { continue }
+            communes.append(Commune(
+                codeINSEE: cells[0], nom: cells[1], codesPostaux: cells[2].split(separator: "|").map(String.init), coordinates: point))
+        }
+        self.init(communes: communes)
+    }
+
+    /// The cells of one CSV line (quotes as RFC 4180).
+    private static func cells(_ line: Substring) -> [String] {
+        var cells: [String] = []
+        var cell = ""
+        var quoted = false
+        var iterator = line.makeIterator()
+        while let character = iterator.next() {
+            if quoted {
+                if character == "\"" {
+                    quoted = false
+                } else {
+                    cell.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                cells.append(cell)
+                cell = ""
+            } else if character != "\r" {
+                cell.append(character)
+            }
+        }
+        cells.append(cell)
+        return cells
+    }
+
+    /// The communes that match `query`, best first, at most `limit`: an exact name, then names
+    /// that start with it, then names with a word that starts with it (shorter names first
+    /// each time); digits match the start of a postal code or of the INSEE code.
+    public func suggestions(for query: String, limit: Int = 10) -> [Commune] {
+        let key = Self.key(query)
+        guard !key.isEmpty, limit > 0 else { return [] }
+        if key.allSatisfy({ $0.isNumber || $0 == "a" || $0 == "b" }), key.first?.isNumber == true {
+            let code = key.uppercased()
+            let found = communes.filter { commune in
+                commune.codeINSEE.hasPrefix(code) || commune.codesPostaux.contains { $0.hasPrefix(code) }
+            }
+            // A postal code typed whole first (people know theirs), then an INSEE code, then the starts.
+            func rank(_ commune: Commune) -> Int { commune.codesPostaux.contains(code) ? 0 : commune.codeINSEE == code ? 1 : 2 }
+            return Array(found.sorted { (rank($0), $0.nom) < (rank($1), $1.nom) }.prefix(limit))
+        }
+        var ranked: [(rank: Int, length: Int, index: Int)] = []
+        for (index, name) in keys.enumerated() {
+            let rank: Int
+            if name == key {
+                rank = 0
+            } else if name.hasPrefix(key) {
+                rank = 1
+            } else if name.contains(" " + key) {
+                rank = 2
+            } else {
+                continue
+            }
+            ranked.append((rank, name.count, index))
+        }
+        ranked.sort { ($0.rank, $0.length, communes[$0.index].nom) < ($1.rank, $1.length, communes[$1.index].nom) }
+        return ranked.prefix(limit).map { communes[$0.index] }
+    }
+
+    /// A name as searched: lower case, no accents, hyphens and apostrophes as spaces, spaces
+    /// collapsed, « st »/« ste » spelled out.
+    public static func key(_ text: String) -> String {
+        let folded = LieuSort.nameKey(text.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "'", with: " ")
+            .replacingOccurrences(of: "’", with: " "))
+        return folded.split(separator: " ").map { word -> String in
+            switch word {
+            case "st": return "saint"
+            case "ste": return "sainte"
+            default: return String(word)
+            }
+        }.joined(separator: " ")
+    }
+}
