@@ -25,11 +25,11 @@ struct PointIndex: Sendable {
 
     // The located venues, sorted by cell (column-major), then rank.
     private let cellKeys: [Int32]
-    private let longitudes: [Double]
-    private let latitudes: [Double]
-    private let ranks: [Int32]
+    let longitudes: [Double]
+    let latitudes: [Double]
+    let ranks: [Int32]
     /// Every venue's row key, with or without a position, by rank.
-    private let pkByRank: [Int64]
+    let pkByRank: [Int64]
     /// The columns that hold points, to skip the empty world around them.
     private let firstColumn: Int
     private let lastColumn: Int
@@ -146,7 +146,7 @@ struct PointIndex: Sendable {
 
     /// Calls `body` with every point whose cell meets the box `b` (a superset of the points
     /// inside it: the caller tests each).
-    private func visit(_ b: GeoBounds, _ body: (Int) -> Void) {
+    func visit(_ b: GeoBounds, _ body: (Int) -> Void) {
         guard b.minLongitude <= b.maxLongitude, b.minLatitude <= b.maxLatitude, !cellKeys.isEmpty else { return }
         let first = max(firstColumn, Self.column(max(-180, b.minLongitude)))
         let last = min(lastColumn, Self.column(min(180, b.maxLongitude)))

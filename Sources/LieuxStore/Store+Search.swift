@@ -99,10 +99,10 @@ struct SearchPlan {
     private var conditions: [String] = []
     private var arguments: [any DatabaseValueConvertible] = []
     /// Whether the R*Tree must be joined, with the box to look in.
-    private var box: GeoBounds?
+    private(set) var box: GeoBounds?
     /// The exact test run in Swift after the R*Tree, with the distance when there is one.
-    private var exact: ((Double, Double) -> (keep: Bool, distance: Double?))?
-    private var hours: OpeningHoursFilter?
+    private(set) var exact: ((Double, Double) -> (keep: Bool, distance: Double?))?
+    private(set) var hours: OpeningHoursFilter?
 
     static let columns = StoreSchema.fieldColumns.map { "lieu.\($0)" }.joined(separator: ", ")
     static let selectFull = "SELECT lieu.pk, source.name AS source_name, \(columns) FROM lieu JOIN source ON source.id = lieu.source_id"
@@ -193,7 +193,7 @@ struct SearchPlan {
 
     // MARK: - SQL
 
-    private func fromClause(box: GeoBounds?) -> String {
+    func fromClause(box: GeoBounds?) -> String {
         var sql = " FROM lieu JOIN source ON source.id = lieu.source_id"
         if box != nil {
             // The R*Tree keeps float32 boxes rounded outwards: it may return a few points just
@@ -203,11 +203,11 @@ struct SearchPlan {
         return sql
     }
 
-    private func whereClause() -> String {
+    func whereClause() -> String {
         conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
     }
 
-    private func allArguments(box: GeoBounds?) -> StatementArguments {
+    func allArguments(box: GeoBounds?) -> StatementArguments {
         var values: [(any DatabaseValueConvertible)?] = []
         if let box { values += [box.maxLongitude, box.minLongitude, box.maxLatitude, box.minLatitude] }
         values += arguments.map { $0 }
@@ -225,7 +225,7 @@ struct SearchPlan {
     }
 
     /// Whether SQL alone decides the set and its order (so LIMIT, OFFSET and count(*) apply).
-    private var sqlOnly: Bool { exact == nil && hours == nil }
+    var sqlOnly: Bool { exact == nil && hours == nil }
 
     // MARK: - Running
 
@@ -269,7 +269,7 @@ struct SearchPlan {
     }
 
     /// Every matching venue, in the query's order, without its fields.
-    private func matches(_ db: Database) throws -> [Candidate] {
+    func matches(_ db: Database) throws -> [Candidate] {
         if case .nearest(let origin, let count) = query.spatial {
             return try nearest(db, origin: origin, count: count)
         }

@@ -183,3 +183,27 @@ public final class InMemoryLieuRepository: LieuRepository, Sendable {
         return hours.state(at: instant) == .open
     }
 }
+
+extension InMemoryLieuRepository {
+    /// Counts by territory over every match, venue by venue.
+    public func aggregate(_ query: LieuQuery, by level: AreaReference.Kind) async throws -> Aggregate {
+        var tally = AggregateTally(level: level)
+        for found in try matches(query) {
+            let lieu = found.lieu
+            tally.add(
+                departement: lieu.codeINSEE?.departement?.code ?? lieu.codePostal.departements.first?.code,
+                codeINSEE: lieu.codeINSEE?.rawValue, commune: lieu.commune, coordinates: lieu.coordinates)
+        }
+        return tally.result()
+    }
+
+    /// Cells over every placed match, venue by venue.
+    public func clusters(_ query: LieuQuery, grid: ClusterGrid) async throws -> LieuClusters {
+        var tally = ClusterTally<FoundLieu>(grid: grid)
+        for found in try matches(query) {
+            guard let point = found.lieu.coordinates else { continue }
+            tally.add(longitude: point.longitude, latitude: point.latitude, found)
+        }
+        return tally.result { LieuCluster.Member(source: $0.source, id: $0.lieu.id, nom: $0.lieu.nom) }
+    }
+}

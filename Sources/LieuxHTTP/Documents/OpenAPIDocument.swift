@@ -82,9 +82,20 @@ enum OpenAPIDocument {
                 ["type": "string", "enum": ["0", "1"]])),
             ("strict", query("strict", "1 : la moindre erreur rejette tout le fichier (422).", ["type": "string", "enum": ["0", "1"]])),
             ("etat", query("etat", "tous (par défaut) ou ouverts (non traités).", ["type": "string", "enum": ["tous", "ouverts"]])),
+            ("integration", query(
+                "integration", "1 : la vue compacte de la carte, pour l'intégrer dans une iframe (page HTML seulement).",
+                ["type": "string", "enum": ["1"]])),
             ("schema_version", query(
                 "schema_version", "Version du standard pour la validation (auto : déduite des colonnes).",
                 ["type": "string", "enum": .strings(["auto"] + ["1.0.2", "0.1.0"]), "default": "auto"])),
+        ]
+        list += [
+            ("par", query(
+                "par", "Niveau des territoires comptés : region, departement ou commune (obligatoire).",
+                ["type": "string", "enum": .strings(AreaReference.Kind.allCases.map(\.rawValue))])),
+            ("zoom", query(
+                "zoom", "Niveau de zoom de la carte (obligatoire) : la cellule de la grille mesure 360° / 2^zoom / 4.",
+                ["type": "integer", "minimum": 0, "maximum": .integer(ClusterGrid.maximumZoom)])),
         ]
         return list
     }

@@ -27,6 +27,10 @@ struct ItemsParameters: Sendable {
         case search
         /// `GET /export/lieux.*` (the whole result, no page).
         case export
+        /// `GET /collections/lieux/aggregates` (counts by territory, `par` besides).
+        case aggregates
+        /// `GET /collections/lieux/clusters` (a box and `zoom` besides, no other area).
+        case clusters
     }
 
     /// The query the parameters describe.
@@ -54,6 +58,8 @@ struct ItemsParameters: Sendable {
         case .items: return ["f"] + pagingNames + spatialNames + crsNames + ["datetime"] + vocabularyNames + otherFilterNames + ["sortby"]
         case .search: return ["f", "crs"] + pagingNames + vocabularyNames + otherFilterNames + ["sortby"]
         case .export: return spatialNames + crsNames + vocabularyNames + otherFilterNames + ["sortby"]
+        case .aggregates: return ["par"] + spatialNames + crsNames + vocabularyNames + otherFilterNames
+        case .clusters: return ["bbox", "zoom"] + crsNames + vocabularyNames + otherFilterNames
         }
     }
 

@@ -39,6 +39,11 @@ public protocol LieuRepository: Sendable {
     func version() async throws -> String
     /// Whether an area is known.
     func hasArea(_ area: AreaReference) async throws -> Bool
+    /// The venues matching `query` (its page and order ignored) counted by territory of `level`.
+    func aggregate(_ query: LieuQuery, by level: AreaReference.Kind) async throws -> Aggregate
+    /// The placed venues matching `query` (its page and order ignored; usually in a box)
+    /// grouped in the cells of `grid`.
+    func clusters(_ query: LieuQuery, grid: ClusterGrid) async throws -> LieuClusters
 }
 
 extension Array where Element == FoundLieu {
