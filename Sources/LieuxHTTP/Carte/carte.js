@@ -4,7 +4,10 @@
 (function () {
   const config = JSON.parse(document.getElementById("lieux-config").textContent || "{}");
   const $ = (id) => document.getElementById(id);
-  const params = new URLSearchParams(location.search);
+  // L'état de la vue vit dans le fragment de l'adresse (#lat=…&lon=…) ; `?integration=1`
+  // dans la requête donne la vue compacte à mettre dans une iframe.
+  const params = new URLSearchParams(location.hash.slice(1));
+  const integration = new URLSearchParams(location.search).get("integration") === "1";
   const FILTRES = ["services", "publics_specifiquement_adresses", "frais_a_charge", "modalites_acces",
     "prise_en_charge_specifique", "dispositif_programmes_nationaux", "typologie"];
   const PAS = 20, MAXIMUM = 100;
@@ -17,7 +20,7 @@
     const valeur = params.get(champ);
     if (valeur) etat.filtres[champ] = valeur.split(",");
   }
-  if (params.get("integration") === "1") document.body.classList.add("integration");
+  if (integration) document.body.classList.add("integration");
 
   function num(texte) { const n = parseFloat(texte); return isFinite(n) ? n : null; }
   function echappe(texte) {
@@ -42,6 +45,8 @@
     L.tileLayer(config.tuiles, { attribution: config.attribution || "", maxZoom: 19 }).addTo(carte);
   }
   const calque = L.layerGroup().addTo(carte);
+  // La carte change de taille quand la fiche s'ouvre ou que l'écran tourne : Leaflet doit le savoir.
+  if (window.ResizeObserver) new ResizeObserver(() => carte.invalidateSize()).observe($("carte"));
   let repere = null;
   carte.on("click", (e) => { choisirPoint(e.latlng.lat, e.latlng.lng, "Point choisi sur la carte"); });
 
@@ -173,6 +178,7 @@
     try { page = await json("/collections/lieux/items?" + requete().toString()); }
     catch (erreur) { annonce("La recherche a échoué : " + erreur.message); return; }
     etat.lieux = page.features || [];
+    annonce("");
     afficher(page);
     if (!garderFiche && etat.choisi) ouvrirFiche(etat.choisi, false);
   }
@@ -182,11 +188,10 @@
     $("compte").textContent = lieux.length
       ? `${lieux.length} lieu${lieux.length > 1 ? "x" : ""} les plus proches de ${etat.nomLieu || "ce point"}, jusqu'à ${distance(plusLoin)}`
       : "Aucun lieu ne correspond à ces filtres.";
-    annonce($("compte").textContent);
     $("plus").hidden = lieux.length < etat.nombre || etat.nombre >= MAXIMUM;
     $("resultats").innerHTML = lieux.map((f, i) => {
       const p = f.properties;
-      return `<li><button type="button" class="lieu" data-index="${i}" aria-current="${cle(f) === etat.choisi}">
+      return `<li><button type="button" class="lieu" data-index="${i}" data-id="${echappe(cle(f))}" aria-current="${cle(f) === etat.choisi}">
         <span class="distance">${distance(p.distance)}</span><span class="nom">${i + 1}. ${echappe(p.nom)}</span>
         <span class="adresse">${echappe(p.adresse)}, ${echappe(p.code_postal)} ${echappe(p.commune)}</span></button></li>`;
     }).join("");
@@ -271,14 +276,21 @@
     return morceaux.join("\n");
   }
   function rendreHoraires(h) {
-    let etatTexte = "";
-    const heure = (iso) => iso ? new Date(iso).toLocaleString("fr-FR", { weekday: "long", hour: "numeric", minute: "2-digit" }) : "";
+    // Heures de Paris, telles que le service les donne (jamais celles du fuseau du navigateur).
+    const jourDe = (date) => JOURS[new Date(date + "T12:00:00Z").getUTCDay()];
+    const aujourdhui = (h.instant || "").slice(0, 10);
+    const heure = (iso) => {
+      if (!iso) return "";
+      const [hh, mm] = [iso.slice(11, 13), iso.slice(14, 16)];
+      const moment = `${parseInt(hh, 10)} h${mm !== "00" ? " " + mm : ""}`;
+      return iso.slice(0, 10) === aujourdhui ? "à " + moment : jourDe(iso.slice(0, 10)) + " à " + moment;
+    };
+    let etatTexte;
     if (h.etat === "open") etatTexte = `<p class="etat-ouvert">Ouvert${h.prochain_changement ? " · ferme " + heure(h.prochain_changement) : ""}</p>`;
     else if (h.etat === "closed") etatTexte = `<p class="etat-ferme">Fermé${h.prochain_changement ? " · ouvre " + heure(h.prochain_changement) : ""}</p>`;
     else etatTexte = `<p>${echappe(h.message || "Horaires inconnus")}</p>`;
     if (!h.semaine) return etatTexte;
-    const aujourdhui = JOURS[new Date().getDay()];
-    const lignes = h.semaine.map((j) => `<tr class="${j.jour === aujourdhui ? "aujourdhui" : ""}"><th scope="row">${echappe(j.jour)}${j.jour === aujourdhui ? " (aujourd'hui)" : ""}</th>` +
+    const lignes = h.semaine.map((j) => `<tr class="${j.date === aujourdhui ? "aujourdhui" : ""}"><th scope="row">${echappe(j.jour)}${j.date === aujourdhui ? " (aujourd'hui)" : ""}</th>` +
       `<td>${j.plages.length ? j.plages.map((p) => echappe(p.replace("-", " – "))).join(", ") : "fermé"}</td></tr>`).join("");
     return etatTexte + `<table class="semaine"><caption class="evitement">Horaires de la semaine</caption><tbody>${lignes}</tbody></table>`;
   }
@@ -308,8 +320,7 @@
     for (const [nom, valeurs] of Object.entries(etat.filtres)) if (valeurs.length) q.set(nom, valeurs.join(","));
     if (etat.ouvert) q.set("ouvert", etat.ouvert);
     if (etat.choisi) q.set("choisi", etat.choisi);
-    if (document.body.classList.contains("integration")) q.set("integration", "1");
-    history.replaceState(null, "", "?" + q.toString());
+    history.replaceState(null, "", location.pathname + location.search + "#" + q.toString());
   }
 
   preparerFiltres();

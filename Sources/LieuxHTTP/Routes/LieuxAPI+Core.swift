@@ -25,8 +25,9 @@ extension LieuxAPI {
     @Sendable func landingPage(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
-        // A browser (HTML, no `f`) opens the map; `?f=html` is the API's landing page in HTML.
-        if format == .html && parameters.names.isEmpty { return mapPage() }
+        // A browser (HTML, no `f`) opens the map (`integration=1`: its compact view, which the
+        // page reads itself); `?f=html` is the API's landing page in HTML.
+        if format == .html && !parameters.names.contains("f") { return mapPage() }
         let builder = links(request)
         let links = builder.selfAndAlternate("/", parameters, format: format, jsonType: MediaType.json, title: "Page d'accueil")
             + Self.endpoints.flatMap { endpoint in

@@ -9,7 +9,9 @@ extension LieuxAPI {
     static let apiEndpoints: [Endpoint] = [
         // MARK: Capacités
         Endpoint(
-            .get, "/", operationId: "getLandingPage", tag: .capacites, summary: "Page d'accueil", parameters: ["f"],
+            .get, "/", operationId: "getLandingPage", tag: .capacites, summary: "Page d'accueil",
+            description: "Pour un navigateur (HTML sans f), la carte des lieux ; integration=1 en donne la vue compacte, pour une iframe.",
+            parameters: ["f", "integration"],
             success: .document("landingPage"), failures: [.notModified, .notAcceptable],
             handler: { try await $0.landingPage($1, context: $2) }),
         Endpoint(
