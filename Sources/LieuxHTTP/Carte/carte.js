@@ -323,7 +323,26 @@
     history.replaceState(null, "", location.pathname + location.search + "#" + q.toString());
   }
 
+  // ---- Avant toute recherche : le nombre de lieux par département, calculé par le service
+  // (la page ne télécharge jamais tous les lieux).
+  async function vueDeFrance() {
+    let compte;
+    try { compte = await json("/collections/lieux/aggregates?par=departement"); } catch (e) { return; }
+    if (etat.lat != null) return;
+    calque.clearLayers();
+    for (const f of compte.features || []) {
+      if (!f.geometry) continue;
+      const [lon, lat] = f.geometry.coordinates;
+      const n = f.properties.lieux;
+      const taille = Math.round(22 + Math.min(16, Math.sqrt(n)));
+      const icone = L.divIcon({ className: "", html: `<span class="marqueur departement" style="width:${taille}px;height:${taille}px">${n}</span>`, iconSize: [taille, taille] });
+      L.marker([lat, lon], { icon: icone, title: `${f.properties.nom || f.properties.code} : ${n} lieux`, keyboard: false }).addTo(calque)
+        .on("click", () => { champ.value = f.properties.nom || f.properties.code; choisirPoint(lat, lon, f.properties.nom || f.properties.code, 10); });
+    }
+    $("compte").textContent = `${compte.numberMatched} lieux en tout. Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte.`;
+  }
+
   preparerFiltres();
   if (etat.lat != null && etat.lon != null) { carte.setView([etat.lat, etat.lon], etat.zoom || 13); chercher(); }
-  else { $("compte").textContent = "Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte."; }
+  else { $("compte").textContent = "Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte."; vueDeFrance(); }
 })();
