@@ -198,6 +198,7 @@
     for (const bouton of document.querySelectorAll("#resultats button.lieu")) {
       bouton.addEventListener("click", () => ouvrirFiche(cle(lieux[+bouton.dataset.index]), true));
     }
+    compterFiltres(lieux);
     calque.clearLayers();
     const points = [[etat.lat, etat.lon]];
     lieux.forEach((f, i) => {
@@ -210,6 +211,19 @@
     });
     if (points.length > 1 && etat.zoom == null) carte.fitBounds(points, { padding: [24, 24], maxZoom: 15 });
     etat.zoom = null;
+  }
+  // Le nombre de lieux de la liste qui ont chaque valeur, à côté de chaque filtre.
+  function compterFiltres(lieux) {
+    for (const boite of document.querySelectorAll("#vocabulaires input[type=checkbox]")) {
+      const n = lieux.filter((f) => [].concat(f.properties[boite.name] || []).includes(boite.value)).length;
+      let compte = boite.parentElement.querySelector(".nombre");
+      if (!compte) {
+        compte = document.createElement("span");
+        compte.className = "nombre";
+        boite.parentElement.appendChild(compte);
+      }
+      compte.textContent = ` (${n})`;
+    }
   }
   function cle(f) { return (f.properties.source_import ? f.properties.source_import + ":" : "") + f.properties.id; }
 
