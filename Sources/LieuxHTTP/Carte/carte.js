@@ -185,8 +185,10 @@
   function afficher(page) {
     const lieux = etat.lieux;
     const plusLoin = lieux.length ? lieux[lieux.length - 1].properties.distance : null;
+    const premier = lieux.length ? lieux[0].properties.distance : null;
     $("compte").textContent = lieux.length
-      ? `${lieux.length} lieu${lieux.length > 1 ? "x" : ""} les plus proches de ${etat.nomLieu || "ce point"}, jusqu'à ${distance(plusLoin)}`
+      ? `${lieux.length} lieu${lieux.length > 1 ? "x" : ""} les plus proches de ${etat.nomLieu || "ce point"}, jusqu'à ${distance(plusLoin)}` +
+        (premier > 20000 ? ` : aucun à moins de 20 km, la recherche s'est élargie jusqu'au plus proche (${distance(premier)}).` : "")
       : "Aucun lieu ne correspond à ces filtres.";
     $("plus").hidden = lieux.length < etat.nombre || etat.nombre >= MAXIMUM;
     $("resultats").innerHTML = lieux.map((f, i) => {
