@@ -7,12 +7,23 @@ import Foundation
 /// postal codes); it is read from their text, no I/O here.
 public final class CommuneGazetteer: Sendable {
     public let communes: [Commune]
-    /// Each commune's folded name, in the same order.
-    private let keys: [String]
+    /// Every word start of every folded name (« saint germain en laye », « germain en laye »,
+    /// « en laye », « laye »), sorted as bytes: the names that have a word starting with the
+    /// query are one range, found by binary search, not by reading every name.
+    private let starts: [(text: [UInt8], commune: Int, whole: Bool)]
 
     public init(communes: [Commune]) {
         self.communes = communes
-        keys = communes.map { Self.key($0.nom) }
+        var starts: [(text: [UInt8], commune: Int, whole: Bool)] = []
+        for (index, commune) in communes.enumerated() {
+            let key = Array(Self.key(commune.nom).utf8)
+            starts.append((key, index, true))
+            for (offset, byte) in key.enumerated() where byte == 0x20 && offset + 1 < key.count {
+                starts.append((Array(key[(offset + 1)...]), index, false))
+            }
+        }
+        starts.sort { $0.text.lexicographicallyPrecedes($1.text) }
+        self.starts = starts
     }
 
     /// Reads the CSV of `tools/make-communes` (`code_insee,nom,codes_postaux,latitude,longitude`);
@@ -75,20 +86,22 @@ public final class CommuneGazetteer: Sendable {
             func rank(_ commune: Commune) -> Int { commune.codesPostaux.contains(code) ? 0 : commune.codeINSEE == code ? 1 : 2 }
             return Array(found.sorted { (rank($0), $0.nom) < (rank($1), $1.nom) }.prefix(limit))
         }
-        var ranked: [(rank: Int, length: Int, index: Int)] = []
-        for (index, name) in keys.enumerated() {
-            let rank: Int
-            if name == key {
-                rank = 0
-            } else if name.hasPrefix(key) {
-                rank = 1
-            } else if name.contains(" " + key) {
-                rank = 2
-            } else {
-                continue
-            }
-            ranked.append((rank, name.count, index))
+        let query = Array(key.utf8)
+        // The first start not before the query; the range goes on while starts begin with it.
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle].text.lexicographicallyPrecedes(query) { low = middle + 1 } else { high = middle }
         }
+        var best: [Int: (rank: Int, length: Int)] = [:]
+        var position = low
+        while position < starts.count, starts[position].text.starts(with: query) {
+            let start = starts[position]
+            let rank = start.whole ? (start.text.count == query.count ? 0 : 1) : 2
+            if rank < best[start.commune]?.rank ?? 3 { best[start.commune] = (rank, communes[start.commune].nom.count) }
+            position += 1
+        }
+        var ranked = best.map { (rank: $0.value.rank, length: $0.value.length, index: $0.key) }
         ranked.sort { ($0.rank, $0.length, communes[$0.index].nom) < ($1.rank, $1.length, communes[$1.index].nom) }
         return ranked.prefix(limit).map { communes[$0.index] }
     }
