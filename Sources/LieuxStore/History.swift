@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LieuxModel
 import LieuxSchema
 
 /// The journal of operations on sources and the versions of venues they replaced.
@@ -93,6 +94,21 @@ enum History {
                     ORDER BY id DESC LIMIT 1 OFFSET ?)
                 """,
             arguments: [sourceID, sourceID, keptOperations - 1])
+    }
+
+    /// The standard's fields of a row of `lieu` or `lieu_version`, as text by field name
+    /// (numbers as the standard writes them; empty fields left out).
+    static func fields(of row: Row) -> [String: String] {
+        var fields: [String: String] = [:]
+        for field in Lieu.Field.allCases {
+            switch (row[field.rawValue] as DatabaseValue).storage {
+            case .string(let text): fields[field.rawValue] = text
+            case .double(let number): fields[field.rawValue] = Lieu.format(number)
+            case .int64(let number): fields[field.rawValue] = String(number)
+            default: break
+            }
+        }
+        return fields
     }
 
     /// An instant as stored: RFC 3339 in UTC, to the millisecond.

@@ -37,7 +37,6 @@ extension Store {
     /// replaced (as far as the history keeps them).
     public func changes(source: String, id: String) throws(StoreError) -> [VenueChange] {
         try read { db in
-            let columns = Lieu.Field.allCases.map(\.rawValue)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -50,20 +49,7 @@ extension Store {
                 arguments: [source, id])
             return rows.map { row in
                 let action = VenueChange.Action(rawValue: row["action"]) ?? .modification
-                var before: [String: String]?
-                if action != .ajout {
-                    var fields: [String: String] = [:]
-                    for column in columns {
-                        let value = row[column] as DatabaseValue
-                        switch value.storage {
-                        case .string(let text): fields[column] = text
-                        case .double(let number): fields[column] = Lieu.format(number)
-                        case .int64(let number): fields[column] = String(number)
-                        default: break
-                        }
-                    }
-                    before = fields
-                }
+                let before = action == .ajout ? nil : History.fields(of: row)
                 return VenueChange(
                     operation: row["import_id"], kind: SourceOperation.Kind(rawValue: row["operation_kind"]) ?? .import,
                     date: row["operation_date"], action: action, before: before)
@@ -125,13 +111,14 @@ extension Store {
     /// kept, with its row key (a new one if another venue has taken it since).
     static func revert(_ db: Database, operation: Int64, sourceID: Int64, into operationID: Int64) throws {
         let columns = LieuWriter.columns.joined(separator: ", ")
-        let current = LieuWriter.columns.map { "lieu.\($0)" }.joined(separator: ", ")
+        // The venue as it is now; its id from the history (the venue may be gone).
+        let current = LieuWriter.columns.map { $0 == "id" ? "v.id" : "lieu.\($0)" }.joined(separator: ", ")
         try db.execute(
             sql: """
                 INSERT INTO lieu_version (import_id, source_id, action, pk, \(columns))
                 SELECT ?, v.source_id,
                        CASE v.action WHEN 'ajout' THEN 'retrait' WHEN 'retrait' THEN 'ajout' ELSE 'modification' END,
-                       lieu.pk, \(current.replacingOccurrences(of: "lieu.id,", with: "v.id,"))
+                       lieu.pk, \(current)
                 FROM lieu_version v LEFT JOIN lieu ON lieu.source_id = v.source_id AND lieu.id = v.id
                 WHERE v.import_id = ?
                 """,

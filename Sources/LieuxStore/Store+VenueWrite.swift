@@ -114,15 +114,6 @@ extension Store {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM lieu WHERE source_id = ? AND id = ?", arguments: [sourceID, id]) else {
             return nil
         }
-        var fields: [String: String] = [:]
-        for field in Lieu.Field.allCases {
-            switch (row[field.rawValue] as DatabaseValue).storage {
-            case .string(let text): fields[field.rawValue] = text
-            case .double(let number): fields[field.rawValue] = Lieu.format(number)
-            case .int64(let number): fields[field.rawValue] = String(number)
-            default: break
-            }
-        }
-        return fields
+        return History.fields(of: row)
     }
 }

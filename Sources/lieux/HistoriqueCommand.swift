@@ -61,7 +61,7 @@ struct HistoriqueCommand: ParsableCommand {
             if let id {
                 let changes = try store.changes(source: source, id: id)
                 switch format {
-                case .json: FileHandle.standardOutput.write(try ReportJSON.encode(changes) + Data("\n".utf8))
+                case .json: try ReportJSON.write(changes)
                 case .text:
                     if changes.isEmpty { print("Aucune version gardée du lieu « \(id) » de la source « \(source) ».") }
                     for change in changes {
@@ -75,7 +75,7 @@ struct HistoriqueCommand: ParsableCommand {
             }
             let operations = try store.journal(source: source)
             switch format {
-            case .json: FileHandle.standardOutput.write(try ReportJSON.encode(operations) + Data("\n".utf8))
+            case .json: try ReportJSON.write(operations)
             case .text: print(JournalText(operations: operations).render(), terminator: "")
             }
         } catch let error as StoreError {

@@ -38,7 +38,7 @@ struct JetonsCommand: ParsableCommand {
                 print(text)
                 printError("Jeton n° \(token.id) créé pour la source « \(token.source) » (\(token.name)). "
                     + "Transmettez-le à son détenteur par un canal sûr : il ne sera plus jamais affiché.")
-            } catch let error as StoreError {
+            } catch {
                 printError("Erreur : \(error.message)")
                 throw ExitCode(2)
             }
@@ -58,7 +58,7 @@ struct JetonsCommand: ParsableCommand {
             do {
                 let tokens = try store.tokens()
                 switch format {
-                case .json: FileHandle.standardOutput.write(try ReportJSON.encode(tokens) + Data("\n".utf8))
+                case .json: try ReportJSON.write(tokens)
                 case .text:
                     if tokens.isEmpty { print("Aucun jeton : « lieux jetons creer --source S --nom N » en crée un.") }
                     for token in tokens {

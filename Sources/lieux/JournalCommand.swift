@@ -25,7 +25,7 @@ struct JournalCommand: ParsableCommand {
         do {
             let operations = try store.journal(source: source, limit: limit)
             switch format {
-            case .json: FileHandle.standardOutput.write(try ReportJSON.encode(operations) + Data("\n".utf8))
+            case .json: try ReportJSON.write(operations)
             case .text: print(JournalText(operations: operations).render(), terminator: "")
             }
         } catch let error as StoreError {

@@ -8,4 +8,9 @@ enum ReportJSON {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
     }
+
+    /// Writes `value` as JSON on standard output, then a line feed.
+    static func write(_ value: some Encodable) throws {
+        FileHandle.standardOutput.write(try encode(value) + Data("\n".utf8))
+    }
 }

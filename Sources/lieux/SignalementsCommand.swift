@@ -38,7 +38,7 @@ struct SignalementsCommand: ParsableCommand {
             }
             let list = try store.signalements(source: source, includingDone: !openOnly)
             switch format {
-            case .json: FileHandle.standardOutput.write(try ReportJSON.encode(list) + Data("\n".utf8))
+            case .json: try ReportJSON.write(list)
             case .text:
                 if list.isEmpty { print("Aucun signalement pour la source « \(source) ».") }
                 for s in list {

@@ -172,7 +172,7 @@ extension LieuxAPI {
             var page = HTMLPage(title: "API des lieux de médiation numérique")
             page.heading("API des lieux de médiation numérique")
             page.links([("Document OpenAPI 3.0 (JSON)", links(request).url("/api", QueryParameters([.init(name: "f", value: "json")])))])
-            page.list(Self.endpoints.map { ("\($0.method.rawValue) \($0.openAPIPath)", nil, $0.summary) })
+            page.list(Self.endpoints.filter(\.documented).map { ("\($0.method.rawValue) \($0.openAPIPath)", nil, $0.summary) })
             page.heading("Paramètres de /collections/lieux/items", level: 2)
             page.list(OpenAPIDocument.itemParameterDescriptions.map { ($0.name, nil, $0.description) })
             return page.response()
