@@ -249,7 +249,9 @@
     $("fermer-fiche").addEventListener("click", () => { fiche.hidden = true; etat.choisi = ""; memoriser(); });
     $("imprimer-fiche").addEventListener("click", () => imprimer("imprime-fiche"));
     $("signaler").addEventListener("submit", (e) => signaler(e, id));
-    if (lieu.geometry && focaliser) carte.panTo([lieu.geometry.coordinates[1], lieu.geometry.coordinates[0]]);
+    // The card has just taken room from the map: Leaflet measures it again before moving.
+    carte.invalidateSize({ pan: false });
+    if (lieu.geometry && focaliser) carte.setView([lieu.geometry.coordinates[1], lieu.geometry.coordinates[0]], Math.max(carte.getZoom(), 12));
     if (focaliser) fiche.focus();
   }
   function rendreFiche(lieu, horaires, id) {
