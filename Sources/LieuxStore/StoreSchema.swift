@@ -153,6 +153,23 @@ enum StoreSchema {
                 CREATE INDEX signalement_source ON signalement(source_id, lieu_id);
                 """)
         }
+        migrator.registerMigration("v5: population") { db in
+            // A territory's population and representative point (the area-weighted centroid
+            // of its polygon, or the point the file gives); a population grid, one row per
+            // square (its centre in WGS 84, the first commune it meets).
+            try db.execute(sql: """
+                ALTER TABLE area ADD COLUMN population REAL;
+                ALTER TABLE area ADD COLUMN point_longitude REAL;
+                ALTER TABLE area ADD COLUMN point_latitude REAL;
+                CREATE TABLE population_carreau (
+                    idcar TEXT NOT NULL,
+                    longitude REAL NOT NULL,
+                    latitude REAL NOT NULL,
+                    population REAL NOT NULL,
+                    commune TEXT
+                );
+                """)
+        }
         do {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError(code: .newerSchema, message: "Cette base a été créée par une version plus récente de Lieux : mettez Lieux à jour.")

@@ -21,6 +21,8 @@ public final class InMemoryLieuRepository: LieuRepository, Sendable {
     private let areas: [AreaReference: GeoPolygon]
     /// When set, every call throws it (a store that fails).
     private let failure: Mutex<(any Error & Sendable)?> = Mutex(nil)
+    /// The communes' points and populations, for the coverage.
+    private let communes: Mutex<[PopulationPoint]> = Mutex([])
 
     /// The venues, each with its import source, and the known areas with their polygons.
     public init(_ lieux: [FoundLieu], areas: [AreaReference: GeoPolygon] = [:]) {
@@ -205,5 +207,22 @@ extension InMemoryLieuRepository {
             tally.add(longitude: point.longitude, latitude: point.latitude, found)
         }
         return tally.result { LieuCluster.Member(source: $0.source, id: $0.lieu.id, nom: $0.lieu.nom) }
+    }
+
+    /// Sets the communes' points and populations the coverage is computed over.
+    public func setCommunes(_ points: [PopulationPoint]) {
+        communes.withLock { $0 = points }
+    }
+
+    /// The coverage of the communes by the placed matches.
+    public func couverture(_ query: LieuQuery, options: CouvertureOptions) async throws -> Couverture {
+        let points = communes.withLock { $0 }
+        return CouvertureCalcul.couverture(
+            points: points, kind: points.isEmpty ? .aucun : .communes, venues: try matches(query).compactMap(\.lieu.coordinates), communes: points, options: options)
+    }
+
+    public func couvertureCommunes(_ query: LieuQuery, territoire: AreaReference?) async throws -> [CommuneDistance] {
+        CouvertureCalcul.communeDistances(
+            communes.withLock { $0 }, venues: try matches(query).compactMap(\.lieu.coordinates), territoire: territoire)
     }
 }

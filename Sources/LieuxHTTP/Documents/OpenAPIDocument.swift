@@ -91,11 +91,23 @@ enum OpenAPIDocument {
         ]
         list += [
             ("par", query(
-                "par", "Niveau des territoires comptés : region, departement ou commune (obligatoire).",
+                "par", "Niveau des territoires : region, departement ou commune (obligatoire pour les nombres par territoire) ; pour la couverture, departement ou region.",
                 ["type": "string", "enum": .strings(AreaReference.Kind.allCases.map(\.rawValue))])),
             ("zoom", query(
                 "zoom", "Niveau de zoom de la carte (obligatoire) : la cellule de la grille mesure 360° / 2^zoom / 4.",
                 ["type": "integer", "minimum": 0, "maximum": .integer(ClusterGrid.maximumZoom)])),
+            ("seuils", query(
+                "seuils", "Seuils de distance en km, séparés par des virgules (au plus 20, chacun entre 0 et 1000).",
+                ["type": "string", "default": "1,2,5,10,20,30"])),
+            ("au_dela", query(
+                "au_dela", "Seuil en km des communes listées au-delà et des suggestions.",
+                ["type": "number", "exclusiveMinimum": 0, "maximum": 1000, "default": 10])),
+            ("suggestions", query(
+                "suggestions", "Nombre de communes où un nouveau lieu ajouterait le plus d'habitants à moins de au_dela km.",
+                ["type": "integer", "minimum": 0, "maximum": .integer(CouvertureOptions.maximumSuggestions), "default": 0])),
+            ("territoire", query(
+                "territoire", "La population comptée : celle d'un territoire, commune:CODE, departement:CODE ou region:CODE (les lieux restent ceux des filtres).",
+                ["type": "string", "pattern": "^(commune|departement|region):.+$"])),
         ]
         return list
     }

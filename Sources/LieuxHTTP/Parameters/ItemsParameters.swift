@@ -31,6 +31,10 @@ struct ItemsParameters: Sendable {
         case aggregates
         /// `GET /collections/lieux/clusters` (a box and `zoom` besides, no other area).
         case clusters
+        /// `GET /couverture` (thresholds, territories and suggestions besides, see ``CouvertureParameters``).
+        case couverture
+        /// `GET /couverture/communes` (`territoire` besides).
+        case couvertureCommunes
     }
 
     /// The query the parameters describe.
@@ -60,6 +64,8 @@ struct ItemsParameters: Sendable {
         case .export: return spatialNames + crsNames + vocabularyNames + otherFilterNames + ["sortby"]
         case .aggregates: return ["par"] + spatialNames + crsNames + vocabularyNames + otherFilterNames
         case .clusters: return ["bbox", "zoom"] + crsNames + vocabularyNames + otherFilterNames
+        case .couverture: return CouvertureParameters.names + ["limit"] + spatialNames + crsNames + vocabularyNames + otherFilterNames
+        case .couvertureCommunes: return ["territoire"] + spatialNames + crsNames + vocabularyNames + otherFilterNames
         }
     }
 

@@ -44,6 +44,12 @@ public protocol LieuRepository: Sendable {
     /// The placed venues matching `query` (its page and order ignored; usually in a box)
     /// grouped in the cells of `grid`.
     func clusters(_ query: LieuQuery, grid: ClusterGrid) async throws -> LieuClusters
+    /// How far the population lives from the located venues matching `query` (its page and
+    /// order ignored).
+    func couverture(_ query: LieuQuery, options: CouvertureOptions) async throws -> Couverture
+    /// Each commune with a population, and its distance to the nearest venue matching `query`;
+    /// only those of `territoire` when given.
+    func couvertureCommunes(_ query: LieuQuery, territoire: AreaReference?) async throws -> [CommuneDistance]
 }
 
 extension Array where Element == FoundLieu {
