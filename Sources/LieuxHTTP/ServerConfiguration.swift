@@ -42,6 +42,9 @@ public struct ServerConfiguration: Sendable {
     /// The folder of Leaflet's files (`leaflet.js`, `leaflet.css`, `images/`), served under
     /// `/carte/leaflet/`: Debian's `libjs-leaflet` by default.
     public var leafletPath: String
+    /// An address geocoder compatible with the BAN's API (`…/search/?q=`), asked by the map's
+    /// search field in the browser; empty: communes only.
+    public var geocoder: String
 
     public init(
         host: String = "127.0.0.1",
@@ -61,8 +64,10 @@ public struct ServerConfiguration: Sendable {
         communes: CommuneGazetteer? = nil,
         tiles: String = ServerConfiguration.openStreetMapTiles,
         tilesAttribution: String = ServerConfiguration.openStreetMapAttribution,
-        leafletPath: String = ServerConfiguration.debianLeafletPath
+        leafletPath: String = ServerConfiguration.debianLeafletPath,
+        geocoder: String = ""
     ) {
+        self.geocoder = geocoder
         self.communes = communes
         self.tiles = tiles
         self.tilesAttribution = tilesAttribution

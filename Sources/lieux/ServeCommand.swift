@@ -47,11 +47,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("communes"), help: "Liste des communes de la recherche (défaut : $LIEUX_COMMUNES, sinon data/communes.csv).")
     var communes: String?
 
+    @Option(name: .customLong("geocodeur"), help: "Géocodeur d'adresses compatible avec l'API de la BAN (https://api-adresse.data.gouv.fr), interrogé par la carte (défaut : $LIEUX_GEOCODEUR, sinon aucun : communes seules).")
+    var geocoder: String?
+
+    @Option(name: .customLong("maintenant"), help: "Fixe l'instant de « maintenant » (ouvert=maintenant, la carte), en ISO 8601 : 2026-12-24T10:00:00+01:00. Pour une démonstration ou un essai.")
+    var fixedNow: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port doit être entre 0 et 65535.") }
         guard maximumBodyMegabytes > 0 else { throw ValidationError("--max-body-mb doit être un nombre positif.") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level : trace, debug, info, notice, warning, error ou critical.")
+        }
+        if let geocoder, !geocoder.isEmpty, !(geocoder.hasPrefix("https://") || geocoder.hasPrefix("http://")) {
+            throw ValidationError("--geocodeur doit être une adresse http(s) complète (https://api-adresse.data.gouv.fr).")
+        }
+        if let fixedNow, Self.instant(fixedNow) == nil {
+            throw ValidationError("--maintenant « \(fixedNow) » n'est pas un instant ISO 8601 avec son décalage (2026-12-24T10:00:00+01:00 ou 2026-12-24T09:00:00Z).")
         }
         if let baseURL, URL(string: baseURL)?.scheme == nil {
             throw ValidationError("--base-url doit être une adresse complète (https://lieux.exemple.fr).")
@@ -74,16 +86,23 @@ struct ServeCommand: AsyncParsableCommand {
         if gazetteer == nil {
             printError("Attention : la liste des communes « \(communesPath) » est absente ou illisible : la recherche de la carte ne proposera pas de communes (option --communes).")
         }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, baseURL: baseURL, maximumBodySize: maximumBodyMegabytes * 1024 * 1024, logLevel: level,
             serviceVersion: Lieux.configuration.version, communes: gazetteer,
             tiles: tiles == "aucun" ? "" : tiles, tilesAttribution: tilesAttribution,
-            leafletPath: leaflet ?? environment["LIEUX_LEAFLET"] ?? ServerConfiguration.debianLeafletPath)
+            leafletPath: leaflet ?? environment["LIEUX_LEAFLET"] ?? ServerConfiguration.debianLeafletPath,
+            geocoder: geocoder ?? environment["LIEUX_GEOCODEUR"] ?? "")
+        if let fixed = fixedNow.flatMap(Self.instant) { configuration.now = { fixed } }
         do {
             try await runServer(configuration: configuration, repository: repository, publisher: repository, logger: Logger(label: "lieux"))
         } catch {
             printError("Erreur : le service HTTP sur \(host):\(port) s'est arrêté : \(error). Si le port est déjà utilisé, choisissez-en un autre avec --port.")
             throw ExitCode(2)
         }
+    }
+
+    /// An ISO 8601 instant with its offset.
+    static func instant(_ text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
     }
 }

@@ -24,6 +24,7 @@ struct MapRouteTests {
             configuration.leafletPath = Self.leaflet.path
             configuration.tiles = "https://tuiles.exemple.fr/{z}/{x}/{y}.png"
             configuration.tilesAttribution = "© Exemple </script><b>"
+            configuration.geocoder = "https://adresse.exemple.fr"
             configuration.communes = CommuneGazetteer(csv: """
                 code_insee,nom,codes_postaux,latitude,longitude
                 51454,Reims,51100,49.25149,4.04023
@@ -42,6 +43,7 @@ struct MapRouteTests {
             #expect(html.contains("<label for=\"lieu\">Commune ou code postal</label>"))
             #expect(html.contains("https://tuiles.exemple.fr/{z}/{x}/{y}.png"))
             #expect(!html.contains("</script><b>"), "the attribution cannot close the configuration's script")
+            #expect(html.contains("\"geocodeur\":\"https://adresse.exemple.fr\""), "the page knows the address geocoder")
             for link in ["/?f=json", "/api?f=html", "/export/lieux.geojson", "/carte/leaflet/leaflet.js", "/carte/carte.js"] {
                 #expect(html.contains("\"\(link)\""), "\(link)")
             }
@@ -49,6 +51,10 @@ struct MapRouteTests {
             #expect(json.headers[.contentType] == "application/json")
             #expect(try json.object["links"] != nil)
             #expect(try await client.get("/?f=json").headers[.contentType] == "application/json")
+            let embedded = try await client.get(
+                "/?integration=1&departement=51&services=Aide%20aux%20d%C3%A9marches%20administratives", [.accept: "text/html"])
+            #expect(embedded.status == .ok, "an embedded map limited to a territory and a service")
+            #expect(embedded.text.contains("Commune ou code postal"))
             let landing = try await client.get("/?f=html")
             #expect(landing.text.contains("conformance"))
             #expect(!landing.text.contains("Commune ou code postal"))
@@ -98,6 +104,11 @@ struct MapRouteTests {
             #expect(communes.first?["latitude"] as? Double == 48.9407)
             #expect(try await client.get("/communes?q=reims&limit=0").status == .badRequest)
             #expect(try await client.get("/communes?q=reims&ville=1").status == .badRequest)
+            let marne = try await client.get("/communes?q=s&departement=51,75")
+            #expect(try (marne.object["communes"] as? [[String: Any]])?.isEmpty == true, "no commune of the Marne or Paris starts with « s »")
+            let yvelines = try await client.get("/communes?q=s&departement=78")
+            #expect(try (yvelines.object["communes"] as? [[String: Any]])?.compactMap { $0["nom"] as? String } == ["Saint Germain en Laye"])
+            #expect(try await client.get("/communes?q=s&departement=999").status == .badRequest)
         }
         try await Fixtures.app().test(.router) { client in
             let response = try await client.get("/communes?q=reims")

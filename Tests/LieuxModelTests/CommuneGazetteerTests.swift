@@ -44,6 +44,16 @@ struct CommuneGazetteerTests {
         #expect(gazetteer.suggestions(for: "13002").first?.codeINSEE == "13055")
     }
 
+    @Test("limited to départements: only their communes, by name and by code")
+    func departements() {
+        let inMarne = gazetteer.suggestions(for: "s", limit: 10, departements: ["51", "2A"]).map(\.nom)
+        #expect(names("s").count > 2)
+        #expect(inMarne.isEmpty)
+        #expect(gazetteer.suggestions(for: "st germain", departements: ["77"]).map(\.nom) == ["Saint Germain sur Morin"])
+        #expect(gazetteer.suggestions(for: "51", departements: ["51"]).map(\.nom) == ["La Caure", "Reims"])
+        #expect(gazetteer.suggestions(for: "2", departements: ["2A"]).map(\.nom) == ["Ajaccio"])
+    }
+
     @Test("nothing for an empty query or a name no commune starts with; the limit is kept")
     func limits() {
         #expect(names("").isEmpty)

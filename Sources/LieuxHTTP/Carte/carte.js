@@ -7,9 +7,18 @@
   // L'état de la vue vit dans le fragment de l'adresse (#lat=…&lon=…) ; `?integration=1`
   // dans la requête donne la vue compacte à mettre dans une iframe.
   const params = new URLSearchParams(location.hash.slice(1));
-  const integration = new URLSearchParams(location.search).get("integration") === "1";
+  const requeteDePage = new URLSearchParams(location.search);
+  const integration = requeteDePage.get("integration") === "1";
   const FILTRES = ["services", "publics_specifiquement_adresses", "frais_a_charge", "modalites_acces",
     "prise_en_charge_specifique", "dispositif_programmes_nationaux", "typologie"];
+  // Une carte intégrée peut être limitée à un territoire ou à des filtres, donnés dans la requête
+  // de la page (?integration=1&departement=51) : ils s'ajoutent à chaque question au service.
+  const fixes = new URLSearchParams();
+  for (const nom of FILTRES.concat(["itinerance", "modalites_accompagnement", "formations_labels", "departement", "code_insee", "code_postal", "source"])) {
+    if (requeteDePage.get(nom)) fixes.set(nom, requeteDePage.get(nom));
+  }
+  const departementsFixes = (fixes.get("departement") || "").split(",").filter(Boolean);
+  function avecFixes(q) { for (const [nom, valeur] of fixes) q.set(nom, valeur); return q; }
   const PAS = 20, MAXIMUM = 100;
   const etat = {
     lat: num(params.get("lat")), lon: num(params.get("lon")), nomLieu: params.get("lieu") || "",
@@ -72,20 +81,37 @@
     }
   });
   $("recherche").addEventListener("submit", (e) => e.preventDefault());
+  // Une commune est dans le territoire de la carte intégrée (quand elle en a un).
+  const dansLeTerritoire = (departement) => !departementsFixes.length || departementsFixes.includes(departement);
+  async function communes(texte) {
+    const departements = departementsFixes.length ? "&departement=" + encodeURIComponent(departementsFixes.join(",")) : "";
+    const reponse = await json("/communes?limit=8&q=" + encodeURIComponent(texte) + departements);
+    return (reponse.communes || []).map((c) =>
+      ({ nom: c.nom, detail: c.codes_postaux[0] || c.departement, latitude: c.latitude, longitude: c.longitude, zoom: 13 }));
+  }
+  // Les adresses, d'un géocodeur compatible avec l'API de la BAN (option --geocodeur du service).
+  async function adresses(texte) {
+    if (!config.geocodeur || texte.length < 3) return [];
+    const reponse = await fetch(config.geocodeur.replace(/\/$/, "") + "/search/?limit=5&autocomplete=1&q=" + encodeURIComponent(texte));
+    if (!reponse.ok) return [];
+    const corps = await reponse.json();
+    return (corps.features || []).filter((f) => f.geometry && f.properties && f.properties.type !== "municipality" &&
+      dansLeTerritoire(String(f.properties.citycode || "").startsWith("97") ? String(f.properties.citycode).slice(0, 3) : String(f.properties.citycode || "").slice(0, 2)))
+      .map((f) => ({ nom: f.properties.label, detail: "adresse", latitude: f.geometry.coordinates[1], longitude: f.geometry.coordinates[0], zoom: 16 }));
+  }
   async function proposer() {
     const texte = champ.value.trim();
     if (texte.length < 2) { fermerPropositions(); return; }
-    try {
-      const reponse = await json("/communes?limit=8&q=" + encodeURIComponent(texte));
-      propositions = reponse.communes || [];
-    } catch (erreur) { propositions = []; }
+    const [trouvees, lues] = await Promise.all([communes(texte).catch(() => []), adresses(texte).catch(() => [])]);
+    if (champ.value.trim() !== texte) return;
+    propositions = trouvees.concat(lues);
     active = -1;
     liste.innerHTML = propositions.map((c, i) =>
-      `<li role="option" id="proposition-${i}" aria-selected="false">${echappe(c.nom)} <small>(${echappe(c.codes_postaux[0] || c.departement)})</small></li>`).join("");
+      `<li role="option" id="proposition-${i}" aria-selected="false">${echappe(c.nom)} <small>(${echappe(c.detail)})</small></li>`).join("");
     liste.hidden = propositions.length === 0;
     champ.setAttribute("aria-expanded", String(!liste.hidden));
     Array.from(liste.children).forEach((li, i) => li.addEventListener("mousedown", (e) => { e.preventDefault(); choisirCommune(propositions[i]); }));
-    if (!propositions.length) annonce("Aucune commune ne commence par « " + texte + " ».");
+    if (!propositions.length) annonce((config.geocodeur ? "Aucune commune ni adresse trouvée pour « " : "Aucune commune ne commence par « ") + texte + " ».");
   }
   function marquerActive() {
     Array.from(liste.children).forEach((li, i) => li.setAttribute("aria-selected", String(i === active)));
@@ -98,7 +124,7 @@
   function choisirCommune(commune) {
     fermerPropositions();
     champ.value = commune.nom;
-    choisirPoint(commune.latitude, commune.longitude, commune.nom, 13);
+    choisirPoint(commune.latitude, commune.longitude, commune.nom, commune.zoom);
   }
   $("autour").addEventListener("click", () => {
     if (!navigator.geolocation) { annonce("Votre navigateur ne donne pas votre position : cherchez une commune."); return; }
@@ -107,8 +133,8 @@
       (p) => { champ.value = "Autour de moi"; choisirPoint(p.coords.latitude, p.coords.longitude, "Autour de moi", 14); },
       () => annonce("Position introuvable (refusée ou indisponible) : cherchez une commune."));
   });
-  function choisirPoint(lat, lon, nom, zoom) {
-    etat.lat = lat; etat.lon = lon; etat.nomLieu = nom; etat.nombre = PAS; etat.choisi = "";
+  function choisirPoint(lat, lon, nom, zoom, choisi) {
+    etat.lat = lat; etat.lon = lon; etat.nomLieu = nom; etat.nombre = PAS; etat.choisi = choisi || "";
     if (zoom) carte.setView([lat, lon], zoom);
     chercher();
   }
@@ -118,8 +144,17 @@
     let criteres = {};
     try { criteres = (await json("/collections/lieux/queryables")).properties || {}; } catch (e) { return; }
     const zone = $("vocabulaires");
+    if ([...fixes.keys()].length) {
+      const noms = { departement: "département", code_insee: "commune (code INSEE)", code_postal: "code postal", source: "source" };
+      const limite = document.createElement("p");
+      limite.className = "aide";
+      limite.textContent = "Cette carte ne montre que les lieux de : " +
+        [...fixes].map(([nom, valeur]) => `${noms[nom] || (criteres[nom] && criteres[nom].title) || nom} ${valeur.split(",").join(", ")}`).join(" ; ") + ".";
+      zone.appendChild(limite);
+    }
     for (const nom of FILTRES) {
       const critere = criteres[nom];
+      if (fixes.has(nom)) continue;
       const valeurs = critere && critere.items && critere.items.enum;
       if (!valeurs) continue;
       const groupe = document.createElement("fieldset");
@@ -135,19 +170,19 @@
       (etat.filtres[boite.name] = etat.filtres[boite.name] || []).push(boite.value);
     }
     etat.nombre = PAS;
-    chercher();
+    if (etat.lat == null) explorer(); else chercher();
   }
   $("ouvert-maintenant").checked = etat.ouvert === "maintenant";
   if (etat.ouvert && etat.ouvert !== "maintenant") $("ouvert-le").value = etat.ouvert;
   $("ouvert-maintenant").addEventListener("change", (e) => {
     etat.ouvert = e.target.checked ? "maintenant" : ($("ouvert-le").value || "");
     if (e.target.checked) $("ouvert-le").value = "";
-    chercher();
+    if (etat.lat == null) explorer(); else chercher();
   });
   $("ouvert-le").addEventListener("change", (e) => {
     if (e.target.value) $("ouvert-maintenant").checked = false;
     etat.ouvert = e.target.value || ($("ouvert-maintenant").checked ? "maintenant" : "");
-    chercher();
+    if (etat.lat == null) explorer(); else chercher();
   });
   $("effacer").addEventListener("click", () => {
     for (const boite of document.querySelectorAll("#filtres input[type=checkbox]")) boite.checked = false;
@@ -156,11 +191,16 @@
   $("plus").addEventListener("click", () => { etat.nombre = Math.min(MAXIMUM, etat.nombre + PAS); chercher(true); });
 
   // ---- Résultats : les plus proches, calculés par le service
-  function requete() {
+  // Les filtres choisis (et ceux de la carte intégrée), pour chaque question au service.
+  function filtres() {
     const q = new URLSearchParams();
-    q.set("lat", etat.lat.toFixed(6)); q.set("lon", etat.lon.toFixed(6)); q.set("nearest", String(etat.nombre));
     for (const [nom, valeurs] of Object.entries(etat.filtres)) if (valeurs.length) q.set(nom, valeurs.join(","));
     if (etat.ouvert) q.set("ouvert", etat.ouvert);
+    return avecFixes(q);
+  }
+  function requete() {
+    const q = filtres();
+    q.set("lat", etat.lat.toFixed(6)); q.set("lon", etat.lon.toFixed(6)); q.set("nearest", String(etat.nombre));
     return q;
   }
   async function chercher(garderFiche) {
@@ -341,26 +381,69 @@
     history.replaceState(null, "", location.pathname + location.search + "#" + q.toString());
   }
 
-  // ---- Avant toute recherche : le nombre de lieux par département, calculé par le service
-  // (la page ne télécharge jamais tous les lieux).
-  async function vueDeFrance() {
-    let compte;
-    try { compte = await json("/collections/lieux/aggregates?par=departement"); } catch (e) { return; }
+  // ---- Avant toute recherche : les lieux comptés par le service (la page ne télécharge jamais
+  // tous les lieux) : par département aux petits zooms, puis groupés sur une grille (clusters).
+  let exploration = 0;
+  async function explorer() {
     if (etat.lat != null) return;
+    const numero = ++exploration;
+    const zoom = carte.getZoom();
+    const q = filtres();
+    let url;
+    if (zoom <= 7 && !fixes.has("departement") && !fixes.has("code_insee")) {
+      q.set("par", "departement");
+      url = "/collections/lieux/aggregates?" + q.toString();
+    } else {
+      const b = carte.getBounds();
+      q.set("bbox", [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth())].map((x) => x.toFixed(5)).join(","));
+      q.set("zoom", String(Math.max(0, Math.min(20, zoom))));
+      url = "/collections/lieux/clusters?" + q.toString();
+    }
+    let compte;
+    try { compte = await json(url); } catch (e) { annonce("La carte n'a pas pu compter les lieux : " + e.message); return; }
+    if (etat.lat != null || numero !== exploration) return;
     calque.clearLayers();
     for (const f of compte.features || []) {
       if (!f.geometry) continue;
       const [lon, lat] = f.geometry.coordinates;
       const n = f.properties.lieux;
-      const taille = Math.round(22 + Math.min(16, Math.sqrt(n)));
-      const icone = L.divIcon({ className: "", html: `<span class="marqueur departement" style="width:${taille}px;height:${taille}px">${n}</span>`, iconSize: [taille, taille] });
-      L.marker([lat, lon], { icon: icone, title: `${f.properties.nom || f.properties.code} : ${n} lieux`, keyboard: false }).addTo(calque)
-        .on("click", () => { champ.value = f.properties.nom || f.properties.code; choisirPoint(lat, lon, f.properties.nom || f.properties.code, 10); });
+      if (f.id && n === 1 && compte.par == null) {
+        // Un lieu seul : le choisir cherche autour de lui et ouvre sa fiche.
+        const icone = L.divIcon({ className: "", html: `<span class="marqueur seul"></span>`, iconSize: [16, 16] });
+        L.marker([lat, lon], { icon: icone, title: f.properties.nom, keyboard: false }).addTo(calque)
+          .on("click", () => choisirPoint(lat, lon, f.properties.nom, Math.max(carte.getZoom(), 14), f.id));
+        continue;
+      }
+      const taille = Math.round(24 + Math.min(20, Math.sqrt(n)));
+      const nom = compte.par ? `${f.properties.nom || f.properties.code} : ${n} lieux` : `${n} lieux`;
+      const icone = L.divIcon({ className: "", html: `<span class="marqueur groupe" style="width:${taille}px;height:${taille}px">${n}</span>`, iconSize: [taille, taille] });
+      const marqueur = L.marker([lat, lon], { icon: icone, title: nom, keyboard: false }).addTo(calque);
+      const bbox = f.properties.bbox;
+      // Un groupe s'ouvre en zoomant sur lui (sur le rectangle de ses lieux quand il est connu).
+      marqueur.on("click", () => {
+        if (bbox && (bbox[0] !== bbox[2] || bbox[1] !== bbox[3]) && !compte.par) carte.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [30, 30] });
+        else carte.setView([lat, lon], compte.par ? 9 : Math.min(carte.getZoom() + 3, 18));
+      });
     }
-    $("compte").textContent = `${compte.numberMatched} lieux en tout. Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte.`;
+    $("compte").textContent = `${compte.numberMatched} lieu${compte.numberMatched > 1 ? "x" : ""} ${compte.par ? "en tout" : "dans cette partie de la carte"}. ` +
+      "Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte.";
+  }
+  carte.on("moveend", () => { if (etat.lat == null) explorer(); });
+  // Une carte intégrée limitée à un territoire s'ouvre sur lui.
+  async function cadrerTerritoire() {
+    const q = filtres(); q.set("par", "commune");
+    try {
+      const points = ((await json("/collections/lieux/aggregates?" + q.toString())).features || [])
+        .filter((f) => f.geometry).map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+      if (points.length && etat.lat == null) { carte.fitBounds(points, { padding: [20, 20], maxZoom: 13 }); return; }
+    } catch (e) { /* la vue de la France reste */ }
+    explorer();
   }
 
   preparerFiltres();
   if (etat.lat != null && etat.lon != null) { carte.setView([etat.lat, etat.lon], etat.zoom || 13); chercher(); }
-  else { $("compte").textContent = "Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte."; vueDeFrance(); }
+  else {
+    $("compte").textContent = "Cherchez une commune, utilisez « Autour de moi » ou cliquez sur la carte.";
+    if (fixes.has("departement") || fixes.has("code_insee") || fixes.has("code_postal") || fixes.has("source")) cadrerTerritoire(); else explorer();
+  }
 })();

@@ -6,8 +6,8 @@ extension LieuxAPI {
     static let communeEndpoints: [Endpoint] = [
         Endpoint(
             .get, "/communes", operationId: "getCommunes", tag: .donnees, summary: "Communes qui commencent par…",
-            description: "Suggestions pour un champ de recherche : q est le début d'un nom (accents et majuscules indifférents, « st » pour « saint »), d'un code postal ou d'un code INSEE. Chaque commune a un point (la moyenne des points de La Poste).",
-            parameters: ["q", "limit"], success: .init("Les communes, les meilleures d'abord", [.init(MediaType.json, .object)]),
+            description: "Suggestions pour un champ de recherche : q est le début d'un nom (accents et majuscules indifférents, « st » pour « saint »), d'un code postal ou d'un code INSEE ; departement (un code ou plusieurs, séparés par des virgules) n'en garde que les communes de ces départements. Chaque commune a un point (la moyenne des points de La Poste).",
+            parameters: ["q", "limit", "departement"], success: .init("Les communes, les meilleures d'abord", [.init(MediaType.json, .object)]),
             failures: [.notModified, .serviceUnavailable],
             handler: { try await $0.communes($1, context: $2) }),
     ]
@@ -26,7 +26,16 @@ extension LieuxAPI {
                 status: .serviceUnavailable, code: "communes-absentes", title: "Communes indisponibles",
                 detail: "Ce service n'a pas la liste des communes (fichier data/communes.csv, option --communes de lieux serve).")
         }
-        let found = gazetteer.suggestions(for: query, limit: limit).map { commune -> JSONValue in
+        let departements = try reader.text("departement").map { text in
+            Set(try text.split(separator: ",").map { code -> String in
+                guard let departement = Departement(code: String(code)) else {
+                    throw Problem.invalidParameter(
+                        "departement", "« \(code) » n'est pas un code de département (exemples : 01, 2A, 51, 974).")
+                }
+                return departement.code
+            })
+        }
+        let found = gazetteer.suggestions(for: query, limit: limit, departements: departements).map { commune -> JSONValue in
             [
                 "code_insee": .string(commune.codeINSEE), "nom": .string(commune.nom),
                 "codes_postaux": .strings(commune.codesPostaux), "departement": .string(commune.departement),

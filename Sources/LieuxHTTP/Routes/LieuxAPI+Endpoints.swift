@@ -10,8 +10,8 @@ extension LieuxAPI {
         // MARK: Capacités
         Endpoint(
             .get, "/", operationId: "getLandingPage", tag: .capacites, summary: "Page d'accueil",
-            description: "Pour un navigateur (HTML sans f), la carte des lieux ; integration=1 en donne la vue compacte, pour une iframe.",
-            parameters: ["f", "integration"],
+            description: "Pour un navigateur (HTML sans f), la carte des lieux ; integration=1 en donne la vue compacte, pour une iframe, que les filtres donnés (departement, code_insee, code_postal, source, services…) limitent à un territoire ou à des lieux.",
+            parameters: ["f", "integration"] + mapFilterNames,
             success: .document("landingPage"), failures: [.notModified, .notAcceptable],
             handler: { try await $0.landingPage($1, context: $2) }),
         Endpoint(

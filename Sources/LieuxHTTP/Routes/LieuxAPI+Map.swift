@@ -20,9 +20,16 @@ extension LieuxAPI {
             conditional: false, documented: false, handler: { try await $0.leafletFile($1, context: $2, folder: "images") }),
     ]
 
+    /// The filters that limit an embedded map (`/?integration=1&departement=51`): the page adds
+    /// them to each of its requests.
+    static let mapFilterNames = ItemsParameters.vocabularyNames + ["code_postal", "code_insee", "departement", "source"]
+
     /// The page, with the service's settings (tiles) in its `lieux-config` script.
     func mapPage() -> Response {
-        let settings: JSONValue = ["tuiles": .string(configuration.tiles), "attribution": .string(configuration.tilesAttribution)]
+        let settings: JSONValue = [
+            "tuiles": .string(configuration.tiles), "attribution": .string(configuration.tilesAttribution),
+            "geocodeur": .string(configuration.geocoder),
+        ]
         // `<` cannot close the script: JSON inside HTML.
         let json = String(decoding: settings.serialized(), as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
         let html = String(decoding: PackageResources.carte_html, as: UTF8.self).replacingOccurrences(of: "{{CONFIG}}", with: json)

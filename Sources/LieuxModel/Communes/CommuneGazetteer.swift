@@ -73,14 +73,16 @@ public final class CommuneGazetteer: Sendable {
 
     /// The communes that match `query`, best first, at most `limit`: an exact name, then names
     /// that start with it, then names with a word that starts with it (shorter names first
-    /// each time); digits match the start of a postal code or of the INSEE code.
-    public func suggestions(for query: String, limit: Int = 10) -> [Commune] {
+    /// each time); digits match the start of a postal code or of the INSEE code. With
+    /// `departements`, only the communes of those départements.
+    public func suggestions(for query: String, limit: Int = 10, departements: Set<String>? = nil) -> [Commune] {
+        func wanted(_ commune: Commune) -> Bool { departements?.contains(commune.departement) ?? true }
         let key = Self.key(query)
         guard !key.isEmpty, limit > 0 else { return [] }
         if key.allSatisfy({ $0.isNumber || $0 == "a" || $0 == "b" }), key.first?.isNumber == true {
             let code = key.uppercased()
             let found = communes.filter { commune in
-                commune.codeINSEE.hasPrefix(code) || commune.codesPostaux.contains { $0.hasPrefix(code) }
+                wanted(commune) && commune.codeINSEE.hasPrefix(code) || commune.codesPostaux.contains { $0.hasPrefix(code) }
             }
             // A postal code typed whole first (people know theirs), then an INSEE code, then the starts.
             func rank(_ commune: Commune) -> Int { commune.codesPostaux.contains(code) ? 0 : commune.codeINSEE == code ? 1 : 2 }
@@ -97,9 +99,10 @@ public final class CommuneGazetteer: Sendable {
         var position = low
         while position < starts.count, starts[position].text.starts(with: query) {
             let start = starts[position]
+            position += 1
+            guard wanted(communes[start.commune]) else { continue }
             let rank = start.whole ? (start.text.count == query.count ? 0 : 1) : 2
             if rank < best[start.commune]?.rank ?? 3 { best[start.commune] = (rank, communes[start.commune].nom.count) }
-            position += 1
         }
         var ranked = best.map { (rank: $0.value.rank, length: $0.value.length, index: $0.key) }
         ranked.sort { ($0.rank, $0.length, communes[$0.index].nom) < ($1.rank, $1.length, communes[$1.index].nom) }
