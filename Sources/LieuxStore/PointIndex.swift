@@ -185,38 +185,21 @@ struct Nearby: Comparable {
 /// matches costs one comparison for most of them instead of a sort.
 struct LowestValues<Value: Comparable> {
     let keeping: Int
-    private var heap: [Value] = []
+    private var heap = MaxHeap<Value>()
 
     init(keeping: Int) { self.keeping = keeping }
 
     mutating func insert(_ value: Value) {
         guard keeping > 0 else { return }
         if heap.count < keeping {
-            heap.append(value)
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard heap[parent] < heap[child] else { break }
-                heap.swapAt(parent, child)
-                child = parent
-            }
-        } else if value < heap[0] {
-            heap[0] = value
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var largest = parent
-                if left < heap.count && heap[largest] < heap[left] { largest = left }
-                if right < heap.count && heap[largest] < heap[right] { largest = right }
-                guard largest != parent else { break }
-                heap.swapAt(parent, largest)
-                parent = largest
-            }
+            heap.push(value)
+        } else if let top = heap.peek, value < top {
+            heap.replaceTop(with: value)
         }
     }
 
     /// The values kept, lowest first.
-    func sorted() -> [Value] { heap.sorted() }
+    func sorted() -> [Value] { heap.elements.sorted() }
 }
 
 /// The point index of the latest data the store has seen, and whether one is being built.
