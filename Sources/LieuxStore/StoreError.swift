@@ -11,6 +11,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case sql = "store-sql"
         /// The source named does not exist.
         case unknownSource = "store-unknown-source"
+        /// The venue named does not exist, or a request names it wrongly.
+        case unknownVenue = "store-unknown-venue"
+        /// A value given to the store is not one it accepts.
+        case invalidValue = "store-invalid-value"
     }
 
     public var code: Code

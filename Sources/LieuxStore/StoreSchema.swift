@@ -170,6 +170,22 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v6: duplicate decisions") { db in
+            // What a person decided about two venues (`lieux doublons decider`), by source
+            // name and id so that it survives re-imports; (a, b) in (source, id) order.
+            try db.execute(sql: """
+                CREATE TABLE doublon_decision (
+                    source_a TEXT NOT NULL,
+                    id_a TEXT NOT NULL,
+                    source_b TEXT NOT NULL,
+                    id_b TEXT NOT NULL,
+                    decision TEXT NOT NULL CHECK (decision IN ('meme', 'different')),
+                    decided_at TEXT NOT NULL,
+                    auteur TEXT,
+                    PRIMARY KEY (source_a, id_a, source_b, id_b)
+                ) WITHOUT ROWID;
+                """)
+        }
         do {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError(code: .newerSchema, message: "Cette base a été créée par une version plus récente de Lieux : mettez Lieux à jour.")

@@ -1,0 +1,212 @@
+import Foundation
+
+/// The search for duplicates among venues of any sources.
+///
+/// 1. **Candidates**: pairs within 300 m (a grid of 300 m cells on the sphere, then the
+///    great-circle distance), pairs that share a real SIRET, a phone number, an e-mail address
+///    or a website (unless many venues share it: a network's), and pairs whose names share a
+///    word in the same commune (the commune's name and département, so that a missing
+///    `code_insee` loses nothing).
+/// 2. **Evidence and decision** for each pair (``DoublonPreuves``); a person's decision
+///    (``DoublonRecherche/init(fiches:decisions:)``) overrides it.
+/// 3. **Groups** from the `meme` pairs, the strongest first. Two groups join only when no pair
+///    across them is `different` (every pair across is evaluated, candidate or not): a group
+///    never holds two venues decided different, and a chain A–B–C where A and C are far apart
+///    or name different services stays apart.
+public struct DoublonRecherche: Sendable {
+    public let fiches: [DoublonFiche]
+    let decisions: [DoublonCle: DoublonDecision]
+    let keyCounts: [String: Int]
+
+    /// Cells of the spatial grid: 300 m in latitude.
+    static let radius = 300.0
+    static let cellDegrees = radius / 111_195
+
+    public init(fiches: [DoublonFiche], decisions: [DoublonCle: DoublonDecision] = [:]) {
+        self.fiches = fiches
+        self.decisions = decisions
+        var counts: [String: Int] = [:]
+        for fiche in fiches {
+            for key in Self.contactKeys(fiche) { counts[key, default: 0] += 1 }
+        }
+        keyCounts = counts
+    }
+
+    static func contactKeys(_ fiche: DoublonFiche) -> [String] {
+        var keys = (fiche.telephone.map { $0.isEmpty ? [] : ["t:" + $0] } ?? [])
+        keys += Set(fiche.courriels).map { "c:" + $0 }
+        keys += Set(fiche.sites).map { "w:" + $0 }
+        if let siret = fiche.siret { keys.append("s:" + siret) }
+        return keys
+    }
+
+    /// The evidence about fiches `i` and `j`.
+    public func preuves(_ i: Int, _ j: Int) -> DoublonPreuves {
+        DoublonPreuves(fiches[i], fiches[j], shared: { (keyCounts[$0] ?? 0) >= DoublonPreuves.sharedContactCount })
+    }
+
+    // MARK: Candidates
+
+    /// Every candidate pair, `i < j`, once.
+    public func candidats() -> [(Int, Int)] {
+        var pairs = Set<UInt64>()
+        func add(_ i: Int, _ j: Int) {
+            guard i != j else { return }
+            pairs.insert(UInt64(min(i, j)) << 32 | UInt64(max(i, j)))
+        }
+        // Close in space.
+        var cells: [Int64: [Int]] = [:]
+        for (index, fiche) in fiches.enumerated() {
+            guard let c = fiche.coordinates else { continue }
+            cells[Self.cell(c), default: []].append(index)
+        }
+        for (index, fiche) in fiches.enumerated() {
+            guard let c = fiche.coordinates else { continue }
+            for key in Self.neighbourCells(c) {
+                for other in cells[key] ?? [] where other > index {
+                    if let d = fiches[other].coordinates, c.distance(to: d) <= Self.radius { add(index, other) }
+                }
+            }
+        }
+        // The same identifier or contact, when few venues share it.
+        var byKey: [String: [Int]] = [:]
+        for (index, fiche) in fiches.enumerated() {
+            for key in Self.contactKeys(fiche) where (keyCounts[key] ?? 0) < DoublonPreuves.sharedContactCount {
+                byKey[key, default: []].append(index)
+            }
+        }
+        for members in byKey.values where members.count > 1 {
+            for a in members.indices { for b in members.indices where b > a { add(members[a], members[b]) } }
+        }
+        // A word of the name in common, in the same commune (rare words only: a word that
+        // half the commune's venues have says nothing).
+        var byCommune: [String: [Int]] = [:]
+        for (index, fiche) in fiches.enumerated() { byCommune[fiche.communeCle, default: []].append(index) }
+        for members in byCommune.values where members.count > 1 {
+            var byWord: [String: [Int]] = [:]
+            for index in members {
+                for word in Set(fiches[index].analyseNom.mots) where word.utf8.count > 2 { byWord[word, default: []].append(index) }
+            }
+            for (_, sharing) in byWord where sharing.count > 1 && sharing.count <= 50 {
+                for a in sharing.indices { for b in sharing.indices where b > a { add(sharing[a], sharing[b]) } }
+            }
+        }
+        return pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
+    }
+
+    static func cell(_ c: Coordinates) -> Int64 {
+        let row = Int64((c.latitude / cellDegrees).rounded(.down))
+        return row << 32 | Int64(UInt32(bitPattern: Int32(column(c.longitude, row: row))))
+    }
+
+    /// The column of a longitude in `row`: cells as wide in metres as they are high.
+    static func column(_ longitude: Double, row: Int64) -> Int {
+        let latitude = (Double(row) + 0.5) * cellDegrees
+        let width = cellDegrees / max(0.01, cos(latitude * .pi / 180))
+        return Int((longitude / width).rounded(.down))
+    }
+
+    static func neighbourCells(_ c: Coordinates) -> [Int64] {
+        let row = Int64((c.latitude / cellDegrees).rounded(.down))
+        var keys: [Int64] = []
+        for r in (row - 1)...(row + 1) {
+            let column = column(c.longitude, row: r)
+            for k in (column - 1)...(column + 1) { keys.append(r << 32 | Int64(UInt32(bitPattern: Int32(k)))) }
+        }
+        return keys
+    }
+
+    // MARK: Decisions and groups
+
+    /// The candidate pairs with their evidence and final decision, and the groups.
+    public func resultat(source: String? = nil) -> DoublonResultat {
+        var evaluated: [DoublonCle: DoublonPaire] = [:]
+        let index = Dictionary(fiches.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        func pair(_ i: Int, _ j: Int) -> DoublonPaire {
+            let key = DoublonCle(fiches[i].ref, fiches[j].ref)
+            if let known = evaluated[key] { return known }
+            let evidence = preuves(i, j)
+            let person = decisions[key]
+            let found = DoublonPaire(a: key.a, b: key.b, preuves: evidence, decision: person ?? evidence.decision, parUnePersonne: person != nil)
+            evaluated[key] = found
+            return found
+        }
+        var candidates = candidats().map { pair($0.0, $0.1) }
+        // A pair a person decided « meme » is a candidate whatever its evidence.
+        for (key, decision) in decisions where decision == .meme && evaluated[key] == nil {
+            if let i = index[key.a], let j = index[key.b] { candidates.append(pair(i, j)) }
+        }
+        // Groups: the strongest « meme » pairs first; two groups join only when no pair across
+        // them is « different ».
+        var groupOf = Array(fiches.indices)
+        var members = fiches.indices.map { [$0] }
+        let meme = candidates.filter { $0.decision == .meme }
+            .sorted { ($0.parUnePersonne ? 1 : 0, $0.preuves.score, $1.a, $1.b) > ($1.parUnePersonne ? 1 : 0, $1.preuves.score, $0.a, $0.b) }
+        for candidate in meme {
+            guard let i = index[candidate.a], let j = index[candidate.b] else { continue }
+            let (gi, gj) = (groupOf[i], groupOf[j])
+            guard gi != gj else { continue }
+            let compatible = members[gi].allSatisfy { x in members[gj].allSatisfy { y in pair(x, y).decision != .different } }
+            guard compatible else { continue }
+            let (keep, drop) = members[gi].count >= members[gj].count ? (gi, gj) : (gj, gi)
+            for m in members[drop] { groupOf[m] = keep }
+            members[keep] += members[drop]
+            members[drop] = []
+        }
+        var groupes: [DoublonGroupe] = []
+        for group in members where group.count > 1 {
+            let refs = group.map { fiches[$0].ref }.sorted()
+            guard source == nil || refs.contains(where: { $0.source == source }) else { continue }
+            let sortedMembers = group.sorted { fiches[$0].ref < fiches[$1].ref }
+            var pairs: [DoublonPaire] = []
+            for a in sortedMembers.indices { for b in sortedMembers.indices where b > a { pairs.append(pair(sortedMembers[a], sortedMembers[b])) } }
+            groupes.append(DoublonGroupe(id: refs[0].description, membres: refs, paires: pairs))
+        }
+        groupes.sort { $0.id < $1.id }
+        let incertains = candidates.filter { candidate in
+            guard candidate.decision == .incertain, let i = index[candidate.a], let j = index[candidate.b] else { return false }
+            return groupOf[i] != groupOf[j] && (source == nil || candidate.a.source == source || candidate.b.source == source)
+        }.sorted { ($0.preuves.score, $1.a, $1.b) > ($1.preuves.score, $0.a, $0.b) }
+        return DoublonResultat(groupes: groupes, incertains: incertains, candidats: candidates.count)
+    }
+}
+
+/// Two venues, in order: the key of a pair and of a person's decision.
+public struct DoublonCle: Hashable, Sendable {
+    public let a: LieuRef
+    public let b: LieuRef
+
+    public init(_ x: LieuRef, _ y: LieuRef) {
+        (a, b) = x < y ? (x, y) : (y, x)
+    }
+}
+
+/// A pair of records with its evidence and its decision (a person's when there is one).
+public struct DoublonPaire: Sendable, Hashable {
+    public let a: LieuRef
+    public let b: LieuRef
+    public let preuves: DoublonPreuves
+    public let decision: DoublonDecision
+    public let parUnePersonne: Bool
+}
+
+/// Venues that are one: the members (their `source:id`, the smallest is the group's id) and
+/// every pair among them with its evidence.
+public struct DoublonGroupe: Sendable, Hashable {
+    public let id: String
+    public let membres: [LieuRef]
+    public let paires: [DoublonPaire]
+}
+
+/// The groups, the uncertain pairs left for a person, and how many pairs were compared.
+public struct DoublonResultat: Sendable {
+    public let groupes: [DoublonGroupe]
+    public let incertains: [DoublonPaire]
+    public let candidats: Int
+
+    public init(groupes: [DoublonGroupe], incertains: [DoublonPaire], candidats: Int) {
+        self.groupes = groupes
+        self.incertains = incertains
+        self.candidats = candidats
+    }
+}

@@ -1,0 +1,78 @@
+/// The JSON of duplicates (`lieux doublons --format json`, `/items/{id}/doublons`):
+/// `{"groupes": [{"id", "membres": [{"source", "id"}], "paires": [...]}], "incertains": [...]}`,
+/// a pair being `{"a": "source:id", "b": …, "decision", "score", "par_une_personne", "preuves": {…}}`.
+extension DoublonResultat: Encodable {
+    enum Keys: String, CodingKey { case groupes, incertains, candidats }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(groupes, forKey: .groupes)
+        try container.encode(incertains, forKey: .incertains)
+        try container.encode(candidats, forKey: .candidats)
+    }
+}
+
+extension DoublonGroupe: Encodable {
+    enum Keys: String, CodingKey { case id, membres, paires }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(membres, forKey: .membres)
+        try container.encode(paires, forKey: .paires)
+    }
+}
+
+extension LieuRef: Encodable {
+    enum Keys: String, CodingKey { case source, id }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(id, forKey: .id)
+    }
+}
+
+extension DoublonPaire: Encodable {
+    enum Keys: String, CodingKey { case a, b, decision, score, parUnePersonne = "par_une_personne", preuves }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(a.description, forKey: .a)
+        try container.encode(b.description, forKey: .b)
+        try container.encode(decision.rawValue, forKey: .decision)
+        try container.encode((preuves.score * 1000).rounded() / 1000, forKey: .score)
+        try container.encode(parUnePersonne, forKey: .parUnePersonne)
+        try container.encode(preuves, forKey: .preuves)
+    }
+}
+
+extension DoublonPreuves: Encodable {
+    enum Keys: String, CodingKey {
+        case distance = "distance_m", similariteNom = "similarite_nom", nomsCompares = "noms_compares", memeCommune = "meme_commune",
+            memeAdresse = "meme_adresse", memeNumero = "meme_numero", memeSIRET = "meme_siret", memeSIREN = "meme_siren",
+            memeTelephone = "meme_telephone", memeCourriel = "meme_courriel", memeSite = "meme_site", contactPartage = "contact_partage",
+            typologiesCompatibles = "typologies_compatibles", servicesDifferents = "services_differents", decision = "decision_du_score",
+            raison
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(distance.map { $0.rounded() }, forKey: .distance)
+        try container.encode((similariteNom * 1000).rounded() / 1000, forKey: .similariteNom)
+        try container.encode(nomsCompares, forKey: .nomsCompares)
+        try container.encode(memeCommune, forKey: .memeCommune)
+        try container.encode(memeAdresse, forKey: .memeAdresse)
+        try container.encode(memeNumero, forKey: .memeNumero)
+        try container.encode(memeSIRET, forKey: .memeSIRET)
+        try container.encode(memeSIREN, forKey: .memeSIREN)
+        try container.encode(memeTelephone, forKey: .memeTelephone)
+        try container.encode(memeCourriel, forKey: .memeCourriel)
+        try container.encode(memeSite, forKey: .memeSite)
+        try container.encode(contactPartage, forKey: .contactPartage)
+        try container.encode(typologiesCompatibles, forKey: .typologiesCompatibles)
+        try container.encode(servicesDifferents, forKey: .servicesDifferents)
+        try container.encode(decision.rawValue, forKey: .decision)
+        try container.encode(raison, forKey: .raison)
+    }
+}

@@ -1,0 +1,131 @@
+/// A venue's name as the duplicate search compares it: folded (accents, case, punctuation),
+/// without the words every name has (« de », « la »…) nor the commune's own name, with
+/// synonyms made one (« ville de X » is « mairie de X », « st » is « saint »), and the kinds of
+/// service its words name (a médiathèque, a France Services, a mairie…): two venues whose
+/// names name different services are two venues, even in one building.
+public struct NomAnalyse: Sendable, Hashable {
+    /// The words compared, in the name's order.
+    public let mots: [String]
+    /// The kinds of service the name names.
+    public let services: Set<ServiceNomme>
+
+    /// A kind of service that a venue's name can name.
+    public enum ServiceNomme: String, Sendable, Hashable, CaseIterable, Comparable {
+        case mairie, franceServices = "france services", bibliotheque = "bibliothèque", ccas = "CCAS",
+            centreSocial = "centre social", espaceNumerique = "espace numérique", emploi = "emploi",
+            caf = "CAF", tiersLieu = "tiers-lieu", enseignement = "enseignement", association = "association"
+
+        public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Analyses `nom`, dropping the words of `commune` (the venue's commune).
+    public init(_ nom: String, commune: String) {
+        let communeWords = Set(Self.words(commune))
+        var words = Self.words(nom)
+        // « hôtel de ville » and « ville de X » are the mairie.
+        words = words.enumerated().compactMap { index, word in
+            let next = words.dropFirst(index + 1).first { $0 != "de" }
+            if word == "hotel", next == "ville" { return nil }
+            return word == "ville" ? "mairie" : word
+        }
+        var services = Set<ServiceNomme>()
+        let joined = " " + words.joined(separator: " ") + " "
+        for (phrase, kind) in Self.servicePhrases where joined.contains(" " + phrase + " ") { services.insert(kind) }
+        self.services = services
+        let kept = words.filter { !Self.stopWords.contains($0) && !communeWords.contains($0) }
+        // A name that is only its commune (« Saint-Andiol ») keeps its words.
+        self.mots = kept.isEmpty ? words.filter { !Self.stopWords.contains($0) } : kept
+    }
+
+    /// The similarity of two names, 0 to 1: the larger of the share of words in common (a
+    /// word matches another with one typo in five letters) and the similarity of their sorted
+    /// words as text (edit distance).
+    public func similarite(_ other: NomAnalyse) -> Double {
+        guard !mots.isEmpty, !other.mots.isEmpty else { return 0 }
+        var unmatched = other.mots
+        var matched = 0
+        for word in mots {
+            if let index = unmatched.firstIndex(where: { Self.sameWord(word, $0) }) {
+                matched += 1
+                unmatched.remove(at: index)
+            }
+        }
+        let dice = Double(2 * matched) / Double(mots.count + other.mots.count)
+        let a = Array(mots.sorted().joined(separator: " ").utf8), b = Array(other.mots.sorted().joined(separator: " ").utf8)
+        let ratio = 1 - Double(Self.editDistance(a, b)) / Double(max(a.count, b.count))
+        return max(dice, ratio)
+    }
+
+    /// The text compared, for the evidence.
+    public var texte: String { mots.joined(separator: " ") }
+
+    // MARK: Words
+
+    /// Lower case, no accents, letters and digits only, « st » spelled out.
+    static func words(_ text: String) -> [String] {
+        let folded = LieuSort.nameKey(text)
+        var words: [String] = []
+        var current = ""
+        for scalar in folded.unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.map { abbreviations[$0] ?? $0 }
+    }
+
+    static let abbreviations = [
+        "st": "saint", "ste": "sainte", "bibli": "bibliotheque", "biblio": "bibliotheque", "bib": "bibliotheque",
+        "mediatheques": "mediatheque", "bibliotheques": "bibliotheque", "cyberbase": "cyber", "fablab": "fab",
+        "municipal": "municipale", "intercommunal": "intercommunale",
+    ]
+
+    static let stopWords: Set<String> = [
+        "de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "sur", "sous", "pour", "par",
+        "un", "une", "the", "lieu", "site", "antenne",
+    ]
+
+    /// Phrases (folded words) that name a kind of service.
+    static let servicePhrases: [(String, ServiceNomme)] = [
+        ("mairie", .mairie),
+        ("france services", .franceServices), ("france service", .franceServices), ("msap", .franceServices),
+        ("maison de services au public", .franceServices), ("maison des services au public", .franceServices),
+        ("mediatheque", .bibliotheque), ("bibliotheque", .bibliotheque), ("ludotheque", .bibliotheque),
+        ("ccas", .ccas), ("centre communal d action sociale", .ccas), ("cias", .ccas),
+        ("centre social", .centreSocial), ("centre socioculturel", .centreSocial), ("espace de vie sociale", .centreSocial),
+        ("maison de quartier", .centreSocial),
+        ("epn", .espaceNumerique), ("espace public numerique", .espaceNumerique), ("cyber", .espaceNumerique),
+        ("pole emploi", .emploi), ("france travail", .emploi), ("mission locale", .emploi),
+        ("caf", .caf), ("caisse d allocations familiales", .caf),
+        ("tiers lieu", .tiersLieu), ("fab lab", .tiersLieu), ("fab", .tiersLieu),
+        ("college", .enseignement), ("lycee", .enseignement), ("ecole", .enseignement), ("universite", .enseignement),
+        ("association", .association),
+    ]
+
+    static func sameWord(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let longest = max(a.utf8.count, b.utf8.count)
+        guard min(a.utf8.count, b.utf8.count) >= 4 else { return false }
+        return editDistance(Array(a.utf8), Array(b.utf8)) * 5 <= longest
+    }
+
+    /// Levenshtein's distance between two byte strings.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

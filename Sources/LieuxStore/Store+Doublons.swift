@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import LieuxModel
+
+extension Store {
+    /// The duplicates among the stored venues (see ``DoublonRecherche``), with the decisions
+    /// people recorded; `source`: only the groups and pairs that involve it.
+    public func doublons(source: String? = nil) throws(StoreError) -> (recherche: DoublonRecherche, resultat: DoublonResultat) {
+        if let source {
+            let known = try read { db in try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM source WHERE name = ?", arguments: [source])! }
+            guard known else {
+                throw StoreError(code: .unknownSource, message: "La source « \(source) » n'existe pas : `lieux stats` liste les sources.")
+            }
+        }
+        var fiches: [DoublonFiche] = []
+        do {
+            try forEachLieu { lieu, source in fiches.append(DoublonFiche(ref: LieuRef(source: source, id: lieu.id.rawValue), lieu: lieu)) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(code: .sql, message: "Les lieux n'ont pas pu être lus.", cause: error)
+        }
+        let recherche = DoublonRecherche(fiches: fiches, decisions: try doublonDecisions())
+        return (recherche, recherche.resultat(source: source))
+    }
+
+    /// The decisions people recorded, by pair.
+    public func doublonDecisions() throws(StoreError) -> [DoublonCle: DoublonDecision] {
+        try read { db in
+            var decisions: [DoublonCle: DoublonDecision] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT source_a, id_a, source_b, id_b, decision FROM doublon_decision") {
+                guard let decision = DoublonDecision(rawValue: row["decision"]) else { continue }
+                decisions[DoublonCle(LieuRef(source: row["source_a"], id: row["id_a"]), LieuRef(source: row["source_b"], id: row["id_b"]))] = decision
+            }
+            return decisions
+        }
+    }
+
+    /// Records that `a` and `b` are one venue (`meme`) or two (`different`), replacing an
+    /// earlier decision about them. Both must be stored venues: a typo would otherwise record a
+    /// decision about nothing.
+    public func decideDoublon(_ a: LieuRef, _ b: LieuRef, decision: DoublonDecision, auteur: String?) throws(StoreError) {
+        guard decision != .incertain else {
+            throw StoreError(code: .invalidValue, message: "Une décision est « meme » ou « different ».")
+        }
+        let key = DoublonCle(a, b)
+        guard key.a != key.b else {
+            throw StoreError(code: .unknownVenue, message: "« \(a) » est le même lieu que lui-même : donnez deux lieux différents.")
+        }
+        do {
+            try pool.write { db in
+                for ref in [key.a, key.b] {
+                    let exists = try Bool.fetchOne(
+                        db, sql: "SELECT count(*) > 0 FROM lieu JOIN source ON source.id = lieu.source_id WHERE source.name = ? AND lieu.id = ?",
+                        arguments: [ref.source, ref.id])!
+                    guard exists else {
+                        throw StoreError(
+                            code: .unknownVenue, message: "Le lieu « \(ref) » n'existe pas : écrivez SOURCE:ID (par exemple « hub-sud:mairie-12 »).")
+                    }
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO doublon_decision (source_a, id_a, source_b, id_b, decision, decided_at, auteur) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (source_a, id_a, source_b, id_b) DO UPDATE SET decision = excluded.decision,
+                            decided_at = excluded.decided_at, auteur = excluded.auteur
+                        """,
+                    arguments: [key.a.source, key.a.id, key.b.source, key.b.id, decision.rawValue, History.now(), auteur])
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(code: .sql, message: "La décision n'a pas pu être enregistrée.", cause: error)
+        }
+    }
+}
