@@ -30,6 +30,9 @@ struct DoublonsCommand: ParsableCommand {
         @Flag(name: .customLong("incertains"), help: "Seulement les paires incertaines, à décider.")
         var uncertainOnly = false
 
+        @Flag(name: .customLong("toutes"), help: "Aussi toutes les paires comparées, quelle que soit leur décision (pour vérifier les règles).")
+        var allPairs = false
+
         @Option(help: "Format : text, json ou csv.")
         var format: Format = .text
 
@@ -45,16 +48,16 @@ struct DoublonsCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             var resultat = found.resultat
-            if uncertainOnly { resultat = DoublonResultat(groupes: [], incertains: resultat.incertains, candidats: resultat.candidats) }
+            if uncertainOnly { resultat.groupes = [] }
             let noms = Dictionary(found.recherche.fiches.map { ($0.ref, $0.nom) }, uniquingKeysWith: { first, _ in first })
             switch format {
-            case .json: try ReportJSON.write(resultat)
-            case .csv: print(Self.csv(resultat, noms: noms), terminator: "")
-            case .text: print(Self.text(resultat, noms: noms, lieux: found.recherche.fiches.count), terminator: "")
+            case .json: try ReportJSON.write(resultat, userInfo: [DoublonResultat.toutesLesPaires: allPairs])
+            case .csv: print(Self.csv(resultat, noms: noms, allPairs: allPairs), terminator: "")
+            case .text: print(Self.text(resultat, noms: noms, lieux: found.recherche.fiches.count, allPairs: allPairs), terminator: "")
             }
         }
 
-        static func text(_ resultat: DoublonResultat, noms: [LieuRef: String], lieux: Int) -> String {
+        static func text(_ resultat: DoublonResultat, noms: [LieuRef: String], lieux: Int, allPairs: Bool) -> String {
             var out = ""
             for groupe in resultat.groupes {
                 out += "Groupe \(groupe.id) : \(groupe.membres.count) fiches pour un lieu\n"
@@ -67,8 +70,12 @@ struct DoublonsCommand: ParsableCommand {
                     out += "  \(paire.a) « \(noms[paire.a] ?? "") » ~ \(paire.b) « \(noms[paire.b] ?? "") »\n    " + line(paire) + "\n"
                 }
             }
+            if allPairs {
+                out += "Toutes les paires comparées :\n"
+                for paire in resultat.paires { out += "  " + line(paire) + "\n" }
+            }
             let members = resultat.groupes.reduce(0) { $0 + $1.membres.count }
-            out += "\(lieux) fiches, \(resultat.candidats) paires comparées : \(resultat.groupes.count) groupes de doublons (\(members) fiches), "
+            out += "\(lieux) fiches, \(resultat.paires.count) paires comparées : \(resultat.groupes.count) groupes de doublons (\(members) fiches), "
                 + "\(resultat.incertains.count) paires incertaines.\n"
             return out
         }
@@ -78,12 +85,16 @@ struct DoublonsCommand: ParsableCommand {
             return "\(paire.a) ~ \(paire.b) : \(paire.decision.rawValue)\(paire.parUnePersonne ? " (décidé par une personne)" : "") [\(score)] \(paire.preuves.raison)"
         }
 
-        static func csv(_ resultat: DoublonResultat, noms: [LieuRef: String]) -> String {
+        static func csv(_ resultat: DoublonResultat, noms: [LieuRef: String], allPairs: Bool) -> String {
             func cell(_ text: String) -> String {
                 text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
             }
             var out = "groupe,a,nom_a,b,nom_b,decision,par_une_personne,score,distance_m,similarite_nom,raison\n"
-            let rows = resultat.groupes.flatMap { groupe in groupe.paires.map { (groupe.id, $0) } } + resultat.incertains.map { ("", $0) }
+            let groupOf = Dictionary(
+                resultat.groupes.flatMap { groupe in groupe.membres.map { ($0, groupe.id) } }, uniquingKeysWith: { first, _ in first })
+            let rows: [(String, DoublonPaire)] = allPairs
+                ? resultat.paires.map { paire in (groupOf[paire.a] == groupOf[paire.b] ? groupOf[paire.a] ?? "" : "", paire) }
+                : resultat.groupes.flatMap { groupe in groupe.paires.map { (groupe.id, $0) } } + resultat.incertains.map { ("", $0) }
             for (groupe, paire) in rows {
                 let p = paire.preuves
                 out += [

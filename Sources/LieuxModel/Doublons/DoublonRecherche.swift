@@ -167,7 +167,9 @@ public struct DoublonRecherche: Sendable {
             guard candidate.decision == .incertain, let i = index[candidate.a], let j = index[candidate.b] else { return false }
             return groupOf[i] != groupOf[j] && (source == nil || candidate.a.source == source || candidate.b.source == source)
         }.sorted { ($0.preuves.score, $1.a, $1.b) > ($1.preuves.score, $0.a, $0.b) }
-        return DoublonResultat(groupes: groupes, incertains: incertains, candidats: candidates.count)
+        let compared = candidates.filter { source == nil || $0.a.source == source || $0.b.source == source }
+            .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        return DoublonResultat(groupes: groupes, incertains: incertains, paires: compared)
     }
 }
 
@@ -198,15 +200,16 @@ public struct DoublonGroupe: Sendable, Hashable {
     public let paires: [DoublonPaire]
 }
 
-/// The groups, the uncertain pairs left for a person, and how many pairs were compared.
+/// The groups, the uncertain pairs left for a person, and every pair compared (the
+/// candidates, whatever their decision).
 public struct DoublonResultat: Sendable {
-    public let groupes: [DoublonGroupe]
-    public let incertains: [DoublonPaire]
-    public let candidats: Int
+    public var groupes: [DoublonGroupe]
+    public var incertains: [DoublonPaire]
+    public var paires: [DoublonPaire]
 
-    public init(groupes: [DoublonGroupe], incertains: [DoublonPaire], candidats: Int) {
+    public init(groupes: [DoublonGroupe], incertains: [DoublonPaire], paires: [DoublonPaire]) {
         self.groupes = groupes
         self.incertains = incertains
-        self.candidats = candidats
+        self.paires = paires
     }
 }

@@ -2,14 +2,20 @@
 /// `{"groupes": [{"id", "membres": [{"source", "id"}], "paires": [...]}], "incertains": [...]}`,
 /// a pair being `{"a": "source:id", "b": …, "decision", "score", "par_une_personne", "preuves": {…}}`.
 extension DoublonResultat: Encodable {
-    enum Keys: String, CodingKey { case groupes, incertains, candidats }
+    enum Keys: String, CodingKey { case groupes, incertains, paires, comparees }
 
+    /// `paires` (every pair compared) only when the encoder's user info asks for it
+    /// (``DoublonResultat/toutesLesPaires``); `comparees` counts them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(groupes, forKey: .groupes)
         try container.encode(incertains, forKey: .incertains)
-        try container.encode(candidats, forKey: .candidats)
+        try container.encode(paires.count, forKey: .comparees)
+        if encoder.userInfo[Self.toutesLesPaires] as? Bool == true { try container.encode(paires, forKey: .paires) }
     }
+
+    /// The user info key that puts every pair compared in the JSON.
+    public static let toutesLesPaires = CodingUserInfoKey(rawValue: "toutesLesPaires")!
 }
 
 extension DoublonGroupe: Encodable {
