@@ -74,6 +74,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "OpeningHoursBenchmark", dependencies: ["OpeningHours"], path: "Benchmarks/OpeningHoursBenchmark"),
+        .executableTarget(name: "CouvertureBenchmark", dependencies: ["LieuxStore", "LieuxModel", "LieuxTestSupport"], path: "Benchmarks/CouvertureBenchmark"),
         .executableTarget(name: "QueryBenchmark", dependencies: ["LieuxStore", "LieuxModel", "LieuxTestSupport", .product(name: "GRDB", package: "GRDB.swift")], path: "Benchmarks/QueryBenchmark"),
         .target(name: "LieuxTestSupport", dependencies: ["LieuxModel", "OpeningHours"], path: "Tests/LieuxTestSupport"),
         .testTarget(name: "LieuxModelTests", dependencies: ["LieuxModel"]),

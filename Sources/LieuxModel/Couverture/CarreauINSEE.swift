@@ -14,10 +14,23 @@ public struct CarreauINSEE: Sendable, Hashable {
         self.est = est
     }
 
-    /// Parses `CRS3035RES<taille>mN<nord>E<est>`; `nil` for anything else.
+    /// Parses `CRS3035RES<taille>mN<nord>E<est>`; `nil` for anything else. By hand: a grid
+    /// has millions of squares, and a `Regex` costs tens of microseconds each.
     public init?(identifiant: String) {
-        guard let match = identifiant.wholeMatch(of: /CRS3035RES(\d+)mN(\d+)E(\d+)/),
-            let taille = Int(match.1), taille > 0, let nord = Int(match.2), let est = Int(match.3)
+        var bytes = Substring(identifiant).utf8[...]
+        func expect(_ text: String) -> Bool {
+            guard bytes.starts(with: text.utf8) else { return false }
+            bytes = bytes.dropFirst(text.utf8.count)
+            return true
+        }
+        func number() -> Int? {
+            let digits = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard !digits.isEmpty, digits.count <= 9 else { return nil }
+            bytes = bytes.dropFirst(digits.count)
+            return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        }
+        guard expect("CRS3035RES"), let taille = number(), taille > 0, expect("mN"), let nord = number(), expect("E"),
+            let est = number(), bytes.isEmpty
         else { return nil }
         self.init(taille: taille, nord: nord, est: est)
     }
