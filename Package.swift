@@ -80,7 +80,10 @@ let package = Package(
         .testTarget(name: "LieuxModelTests", dependencies: ["LieuxModel"]),
         .testTarget(name: "OpeningHoursTests", dependencies: ["OpeningHours"]),
         .testTarget(name: "LieuxSchemaTests", dependencies: ["LieuxSchema", "LieuxModel", "LieuxTestSupport"]),
-        .testTarget(name: "LieuxStoreTests", dependencies: ["LieuxStore", "LieuxSchema", "LieuxModel", "LieuxTestSupport"]),
+        .testTarget(
+            name: "LieuxStoreTests", dependencies: ["LieuxStore", "LieuxSchema", "LieuxModel", "LieuxTestSupport"],
+            exclude: ["Fixtures"]  // read where they are, by path
+        ),
         .testTarget(name: "LieuxExportTests", dependencies: ["LieuxExport", "LieuxModel", "LieuxSchema", "LieuxTestSupport"]),
         .testTarget(
             name: "LieuxHTTPTests",
