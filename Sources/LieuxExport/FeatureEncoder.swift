@@ -56,6 +56,14 @@ struct FeatureEncoder {
         if let distance = extras.distance, distance.isFinite {
             out.append(wroteProperty ? ",\"distance\":" : "\"distance\":")
             out.appendDecimal(distance, fractionDigits: 1)
+            wroteProperty = true
+        }
+        for member in extras.members {
+            if wroteProperty { out.append(UInt8(ascii: ",")) }
+            out.appendJSONString(member.key)
+            out.append(UInt8(ascii: ":"))
+            out.append(utf8: member.json)
+            wroteProperty = true
         }
         out.append("}}")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day of the calendar, without time or zone (field `date_maj`).
 public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
@@ -45,5 +47,15 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+}
+
+extension CalendarDate {
+    /// The day of `date` in Paris.
+    public static func paris(_ date: Date) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)!
     }
 }

@@ -24,6 +24,16 @@ extension Store {
         return (recherche, recherche.resultat(source: source))
     }
 
+    /// The duplicates of the current data version, computed once per version (a decision
+    /// changes the version).
+    public func doublons() async throws -> DoublonIndex {
+        let version = try read { db in try Self.dataVersion(db) }
+        if let cached = doublonCache.withLock({ $0 }), cached.version == version { return cached.index }
+        let index = DoublonIndex(try doublons(source: nil).resultat)
+        doublonCache.withLock { $0 = (version, index) }
+        return index
+    }
+
     /// The decisions people recorded, by pair.
     public func doublonDecisions() throws(StoreError) -> [DoublonCle: DoublonDecision] {
         try read { db in
@@ -65,6 +75,7 @@ extension Store {
                             decided_at = excluded.decided_at, auteur = excluded.auteur
                         """,
                     arguments: [key.a.source, key.a.id, key.b.source, key.b.id, decision.rawValue, History.now(), auteur])
+                try Self.bumpVersion(db)
             }
         } catch let error as StoreError {
             throw error

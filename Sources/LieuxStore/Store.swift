@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import LieuxModel
+import Synchronization
 
 /// The SQLite + SpatiaLite database of venues: sources, venues with a point geometry and a
 /// spatial index, a full-text index, and the log of imports.
@@ -15,6 +17,8 @@ public final class Store: Sendable {
     let pointIndex = PointIndexCache()
     /// Venues read for recent pages (see ``VenueCache``).
     let venueCache: VenueCache?
+    /// The duplicates of the latest data version asked for (see ``doublons()``).
+    let doublonCache = Mutex<(version: Int, index: DoublonIndex)?>(nil)
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     /// `cachingVenues: false` reads every venue of every page from the table (benchmarks).

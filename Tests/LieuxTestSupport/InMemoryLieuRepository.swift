@@ -72,6 +72,11 @@ public final class InMemoryLieuRepository: LieuRepository, Sendable {
         return String(state.withLock { $0.version })
     }
 
+    public func doublons() async throws -> DoublonIndex {
+        let fiches = try snapshot().map { DoublonFiche(ref: LieuRef(source: $0.source, id: $0.lieu.id.rawValue), lieu: $0.lieu) }
+        return DoublonIndex(DoublonRecherche(fiches: fiches).resultat())
+    }
+
     public func hasArea(_ area: AreaReference) async throws -> Bool {
         if let error = failure.withLock({ $0 }) { throw error }
         return areas[area] != nil

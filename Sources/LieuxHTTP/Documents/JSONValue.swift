@@ -10,6 +10,8 @@ enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([Member])
+    /// JSON text written as it is (a feature written by ``LieuxExport``, an encoded document).
+    case raw([UInt8])
 
     struct Member: Sendable, Equatable {
         var key: String
@@ -47,6 +49,7 @@ enum JSONValue: Sendable, Equatable {
     private func write(into out: inout [UInt8], indent: Int?) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
+        case .raw(let bytes): out.append(contentsOf: bytes)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .integer(let value): out.append(contentsOf: String(value).utf8)
         case .number(let value): out.append(contentsOf: Self.format(value).utf8)

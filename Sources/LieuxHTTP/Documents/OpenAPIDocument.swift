@@ -63,6 +63,9 @@ enum OpenAPIDocument {
             ("sortby", query(
                 "sortby", "Ordre : nom, -nom, date_maj, -date_maj, distance (avec un point), id. Par défaut : distance avec un point, sinon id.",
                 ["type": "string", "enum": .strings(LieuSort.allCases.map(\.rawValue))])),
+            ("doublons", query(
+                "doublons", "fusionner : un lieu par groupe de doublons (les fiches de plusieurs sources qui décrivent le même lieu), chaque champ pris de la meilleure fiche selon des règles écrites, avec membres (les fiches), provenance (la fiche de chaque champ) et qualite ; un lieu fusionné répond aux filtres quand une de ses fiches y répond.",
+                ["type": "string", "enum": ["fusionner"]])),
             ("featureId", [
                 "name": "featureId", "in": "path", "required": true,
                 "description": "Identifiant du lieu (champ id du standard) ; « source:id » choisit la source quand plusieurs l'ont.",
@@ -101,7 +104,7 @@ enum OpenAPIDocument {
                 ["type": "string", "default": "1,2,5,10,20,30"])),
             ("au_dela", query(
                 "au_dela", "Seuil en km des communes listées au-delà et des suggestions.",
-                ["type": "number", "exclusiveMinimum": 0, "maximum": 1000, "default": 10])),
+                ["type": "number", "exclusiveMinimum": true, "minimum": 0, "maximum": 1000, "default": 10])),
             ("suggestions", query(
                 "suggestions", "Nombre de communes où un nouveau lieu ajouterait le plus d'habitants à moins de au_dela km.",
                 ["type": "integer", "minimum": 0, "maximum": .integer(CouvertureOptions.maximumSuggestions), "default": 0])),

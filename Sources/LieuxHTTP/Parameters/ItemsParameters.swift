@@ -41,6 +41,8 @@ struct ItemsParameters: Sendable {
     var query: LieuQuery
     /// The parameters as given, for links.
     let parameters: QueryParameters
+    /// `doublons=fusionner`: one venue per group of duplicates (see ``DoublonFusion``).
+    let fusionner: Bool
 
     // MARK: Names
 
@@ -59,10 +61,10 @@ struct ItemsParameters: Sendable {
     /// The parameters a route accepts, in the order the documentation gives them.
     static func names(for route: Route) -> [String] {
         switch route {
-        case .items: return ["f"] + pagingNames + spatialNames + crsNames + ["datetime"] + vocabularyNames + otherFilterNames + ["sortby"]
-        case .search: return ["f", "crs"] + pagingNames + vocabularyNames + otherFilterNames + ["sortby"]
-        case .export: return spatialNames + crsNames + vocabularyNames + otherFilterNames + ["sortby"]
-        case .aggregates: return ["par"] + spatialNames + crsNames + vocabularyNames + otherFilterNames
+        case .items: return ["f"] + pagingNames + spatialNames + crsNames + ["datetime"] + vocabularyNames + otherFilterNames + ["sortby", "doublons"]
+        case .search: return ["f", "crs"] + pagingNames + vocabularyNames + otherFilterNames + ["sortby", "doublons"]
+        case .export: return spatialNames + crsNames + vocabularyNames + otherFilterNames + ["sortby", "doublons"]
+        case .aggregates: return ["par"] + spatialNames + crsNames + vocabularyNames + otherFilterNames + ["doublons"]
         case .clusters: return ["bbox", "zoom"] + crsNames + vocabularyNames + otherFilterNames
         case .couverture: return CouvertureParameters.names + ["limit"] + spatialNames + crsNames + vocabularyNames + otherFilterNames
         case .couvertureCommunes: return ["territoire"] + spatialNames + crsNames + vocabularyNames + otherFilterNames
@@ -92,6 +94,14 @@ struct ItemsParameters: Sendable {
         }
         if route == .items { try reader.checkDatetime() }
         try reader.checkCRS()
+        switch try reader.text("doublons") {
+        case nil: fusionner = false
+        case "fusionner": fusionner = true
+        case let other?:
+            throw Problem.invalidParameter(
+                "doublons", "« \(other) » n'est pas un traitement des doublons : doublons=fusionner donne un lieu par groupe de doublons.",
+                allowed: ["fusionner"])
+        }
         self.query = query
     }
 }

@@ -33,7 +33,9 @@ extension LieuxAPI {
                 "par", "« \(text) » n'est pas un niveau de territoire : écrivez par=region, par=departement ou par=commune.", allowed: levels)
         }
         try await checkArea(items.query.spatial)
-        let aggregate = try await repository.aggregate(items.query, by: level)
+        let aggregate = items.fusionner
+            ? try await repository.mergedAggregate(items.query, by: level, today: CalendarDate.paris(configuration.now()))
+            : try await repository.aggregate(items.query, by: level)
         let features: [JSONValue] = aggregate.territories.map { territory in
             var properties: JSONValue = ["code": .string(territory.code)]
             if let nom = territory.nom { properties.append("nom", .string(nom)) }

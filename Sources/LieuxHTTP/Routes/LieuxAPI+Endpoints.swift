@@ -4,7 +4,7 @@
 extension LieuxAPI {
     /// Every endpoint: the API's own, then those of the map page and its searches, each group
     /// in the file of its handlers.
-    static let endpoints: [Endpoint] = apiEndpoints + aggregateEndpoints + coverageEndpoints + communeEndpoints + mapEndpoints
+    static let endpoints: [Endpoint] = apiEndpoints + aggregateEndpoints + doublonEndpoints + coverageEndpoints + communeEndpoints + mapEndpoints
 
     static let apiEndpoints: [Endpoint] = [
         // MARK: Capacités

@@ -44,9 +44,10 @@ extension LieuxAPI {
         let channel = ChunkChannel(capacity: 4)
         let executor = ThreadExecutor(name: "lieux-export")
         let repository = self.repository, query = items.query, exports = self.exports
+        let merged = items.fusionner ? CalendarDate.paris(configuration.now()) : nil
         Task(executorPreference: executor) {
             do {
-                try await Self.produce(format, query: query, repository: repository, into: channel)
+                try await Self.produce(format, query: query, repository: repository, mergedOn: merged, into: channel)
                 channel.finish()
             } catch {
                 channel.finish(throwing: error)
@@ -81,25 +82,35 @@ extension LieuxAPI {
         return Response(status: .ok, headers: headers, body: body)
     }
 
-    /// Writes every venue of `query` in `format`, chunk by chunk, into `channel`.
+    /// Writes every venue of `query` in `format`, chunk by chunk, into `channel`; with
+    /// `mergedOn` (today), the merged view (one venue per group of duplicates).
     static func produce(
-        _ format: ExportFormat, query: LieuQuery, repository: any LieuRepository, into channel: ChunkChannel
+        _ format: ExportFormat, query: LieuQuery, repository: any LieuRepository, mergedOn today: CalendarDate? = nil,
+        into channel: ChunkChannel
     ) async throws {
         let capacity = chunkSize + 16 * 1024
+        // Each venue with its extra properties, from the repository or from the merged view.
+        func forEach(_ body: (FoundLieu, FeatureExtras) throws -> Void) async throws {
+            if let today {
+                for merged in try await repository.mergedMatches(query, today: today) { try body(merged.found, mergedExtras(merged, today: today)) }
+            } else {
+                try await repository.forEach(query) { found in try body(found, FeatureExtras(sourceImport: found.source, distance: found.distance)) }
+            }
+        }
         switch format {
         case .geoJSON:
             var writer = GeoJSONWriter(sink: DataSink(capacity: capacity))
             try writer.begin()
-            try await repository.forEach(query) { found in
-                try writer.write(found.lieu, extras: FeatureExtras(sourceImport: found.source, distance: found.distance))
+            try await forEach { found, extras in
+                try writer.write(found.lieu, extras: extras)
                 if writer.sink.count >= chunkSize { try channel.send(writer.sink.takeBytes()) }
             }
             try writer.end()
             try channel.send(writer.sink.takeBytes())
         case .geoJSONSeq:
             var writer = GeoJSONSeqWriter(sink: DataSink(capacity: capacity))
-            try await repository.forEach(query) { found in
-                try writer.write(found.lieu, extras: FeatureExtras(sourceImport: found.source, distance: found.distance))
+            try await forEach { found, extras in
+                try writer.write(found.lieu, extras: extras)
                 if writer.sink.count >= chunkSize { try channel.send(writer.sink.takeBytes()) }
             }
             try writer.end()
@@ -107,7 +118,7 @@ extension LieuxAPI {
         case .csv:
             var writer = CSVWriter(sink: DataSink(capacity: capacity))
             try writer.begin()
-            try await repository.forEach(query) { found in
+            try await forEach { found, _ in
                 try writer.write(found.lieu)
                 if writer.sink.count >= chunkSize { try channel.send(writer.sink.takeBytes()) }
             }

@@ -11,6 +11,10 @@ extension LieuxAPI {
         let items = try ItemsParameters(parameters, route: .items, now: configuration.now())
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.geoJSON)
         try await checkArea(items.query.spatial)
+        if items.fusionner {
+            let (page, extras) = try await mergedPage(items)
+            return try respond(page, items, format: format, path: "/collections/lieux/items", method: nil, request: request, extras: extras)
+        }
         let page = try await repository.search(items.query)
         return try respond(page, items, format: format, path: "/collections/lieux/items", method: nil, request: request)
     }
@@ -26,6 +30,10 @@ extension LieuxAPI {
         }
         let body = try await BodyReader.collect(request, limit: configuration.maximumBodySize)
         items.query.spatial = .polygon(try GeoJSONPolygonBody.parse(body))
+        if items.fusionner {
+            let (page, extras) = try await mergedPage(items)
+            return try respond(page, items, format: format, path: "/collections/lieux/search", method: "POST", request: request, extras: extras)
+        }
         let page = try await repository.search(items.query)
         return try respond(page, items, format: format, path: "/collections/lieux/search", method: "POST", request: request)
     }
@@ -87,9 +95,11 @@ extension LieuxAPI {
 
     // MARK: Pages
 
-    /// A page of venues as a GeoJSON FeatureCollection or an HTML table.
+    /// A page of venues as a GeoJSON FeatureCollection or an HTML table; `extras`: the
+    /// properties of each venue of a merged page.
     func respond(
-        _ page: LieuPage, _ items: ItemsParameters, format: MediaFormat, path: String, method: String?, request: Request
+        _ page: LieuPage, _ items: ItemsParameters, format: MediaFormat, path: String, method: String?, request: Request,
+        extras: [FeatureExtras]? = nil
     ) throws -> Response {
         let builder = links(request)
         let links = pageLinks(page, items, format: format, path: path, method: method, builder: builder)
@@ -102,8 +112,8 @@ extension LieuxAPI {
                 members.string("timeStamp", Self.timestamp(configuration.now()))
                 members.json("links", Link.array(links).text)
             }
-            for found in page.lieux {
-                try writer.write(found.lieu, extras: FeatureExtras(sourceImport: found.source, distance: found.distance))
+            for (index, found) in page.lieux.enumerated() {
+                try writer.write(found.lieu, extras: extras?[index] ?? FeatureExtras(sourceImport: found.source, distance: found.distance))
             }
             try writer.end()
             return Response(

@@ -50,6 +50,8 @@ public protocol LieuRepository: Sendable {
     /// Each commune with a population, and its distance to the nearest venue matching `query`;
     /// only those of `territoire` when given.
     func couvertureCommunes(_ query: LieuQuery, territoire: AreaReference?) async throws -> [CommuneDistance]
+    /// The duplicates among the stored venues, with the decisions people recorded.
+    func doublons() async throws -> DoublonIndex
 }
 
 extension Array where Element == FoundLieu {

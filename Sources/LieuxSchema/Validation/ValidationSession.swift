@@ -401,10 +401,5 @@ public struct ValidationSession {
 
 extension CalendarDate {
     /// Today, in Paris.
-    public static var today: CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)!
-    }
+    public static var today: CalendarDate { .paris(Date()) }
 }
