@@ -88,11 +88,39 @@ struct DoublonTests {
         #expect(DoublonPreuves(a, Self.fiche("3", "Médiathèque Léopold Vidau", adresse: "Rue du Port", at: Self.east(250))).decision == .meme)
         #expect(DoublonPreuves(a, Self.fiche("4", "Médiathèque Léopold Vidau", adresse: "Rue du Port", at: Self.east(900))).decision == .incertain)
         #expect(DoublonPreuves(a, Self.fiche("5", "Médiathèque Léopold Vidau", adresse: "Rue du Port", at: Self.east(5000))).decision == .different)
-        #expect(DoublonPreuves(a, Self.fiche("6", "Club de judo", adresse: "Avenue St Michel")).decision == .different)
+        // Unlike names at one address: a person decides; a little further, two venues.
+        #expect(DoublonPreuves(a, Self.fiche("6", "Club de judo", adresse: "Avenue St Michel")).decision == .incertain)
+        #expect(DoublonPreuves(a, Self.fiche("6b", "Club de judo", adresse: "Rue du Port", at: Self.east(150))).decision == .different)
         // Without positions: the same commune and the same address decide.
         let noPosition = Self.fiche("7", "Médiathèque Léopold Vidau", adresse: "avenue Saint Michel", at: nil)
         let evidence = DoublonPreuves(a, noPosition)
         #expect(evidence.distance == nil && evidence.memeAdresse && evidence.decision == .meme)
+    }
+
+    @Test("acronyms and names contained in others; numbered addresses that differ; a bus and a fixed place; two SIRETs")
+    func finerRules() {
+        #expect(NomAnalyse("CSCS FLEP", commune: "Soyaux").similarite(NomAnalyse("Foyer laïque d'éducation permanente", commune: "Soyaux")) >= 0.9)
+        #expect(NomAnalyse("UDAF", commune: "X").similarite(NomAnalyse("Citez des talents, Union départementale des associations familiales", commune: "X")) >= 0.9)
+        #expect(NomAnalyse("Anonymal", commune: "X").similarite(NomAnalyse("Anonymal - la maison numérique", commune: "X")) >= 0.9)
+        // Generic words alone are not a name: « France Services » is not « France Services de Beauvezer ».
+        #expect(NomAnalyse("France Services", commune: "X").similarite(NomAnalyse("France Services Beauvezer", commune: "X")) < 0.85)
+        #expect(AdresseAnalyse("9 rue Montolieu").autreAdresse(AdresseAnalyse("15 rue du Terras")))
+        #expect(!AdresseAnalyse("17-21 avenue Chiris").autreAdresse(AdresseAnalyse("17 av. Chiris")))
+        #expect(AdresseAnalyse("5 chemin du Halage").memeAdresse(AdresseAnalyse("5 rue du Halage")))
+        // Two sites of one organisation: the same name and website, different streets.
+        let site = { (id: String, adresse: String, metres: Double) in
+            Self.fiche(id, "Centre d'innovation pour l'emploi", adresse: adresse, at: Self.east(metres)) {
+                $0.sitesWeb = [WebAddress(rawValue: "https://cieres.fr")!]
+            }
+        }
+        #expect(DoublonPreuves(site("1", "9 rue Montolieu", 0), site("2", "15 rue du Terras", 199)).decision == .incertain)
+        let bus = Self.fiche("3", "France Services itinérante") { $0.telephone = Telephone(rawValue: "+33490000000") }
+        let fixed = Self.fiche("4", "France Services") { $0.telephone = Telephone(rawValue: "+33490000000") }
+        #expect(DoublonPreuves(bus, fixed).decision == .different)
+        #expect(DoublonPreuves(bus, fixed).itinerancesDifferentes)
+        let a = Self.fiche("5", "Maison France Services", pivot: "21130003300019")
+        let b = Self.fiche("6", "Maison France Services", pivot: "21130003300027")
+        #expect(DoublonPreuves(a, b).siretsDifferents && DoublonPreuves(a, b).decision == .incertain)
     }
 
     @Test("candidates: every pair within 300 m on the sphere, as brute force finds them, and no pair beyond from space alone")

@@ -20,22 +20,45 @@ public struct AdresseAnalyse: Sendable, Hashable {
                 words.removeFirst()
             }
             numero = digits + (suffix.isEmpty ? "" : " " + (Self.repetitions[suffix] ?? suffix))
+            // « 17-21 avenue Chiris », « 22/26 avenue des Arcades »: the first number.
+            while let next = words.first, next.unicodeScalars.allSatisfy({ $0 >= "0" && $0 <= "9" }) { words.removeFirst() }
         }
         self.numero = numero
         self.voie = words.filter { !NomAnalyse.stopWords.contains($0) }
     }
 
-    /// The same number and a street similar to 85 % or more; without numbers, streets
+    /// The same number and a street similar to 85 % or more (its name alone when the kinds
+    /// of street differ: « 5 chemin du Halage », « 5 rue du Halage »); without numbers, streets
     /// similar to 90 % or more.
     public func memeAdresse(_ other: AdresseAnalyse) -> Bool {
         guard !voie.isEmpty, !other.voie.isEmpty else { return false }
-        let similarity = voieSimilarite(other)
+        let similarity = max(voieSimilarite(other), nomDeVoie.isEmpty || other.nomDeVoie.isEmpty ? 0 : nameSimilarity(other))
         switch (numero, other.numero) {
         case (let a?, let b?): return a == b && similarity >= 0.85
         case (nil, nil): return similarity >= 0.9
         default: return false
         }
     }
+
+    /// Two addresses that cannot be one: both numbered, on streets that differ.
+    public func autreAdresse(_ other: AdresseAnalyse) -> Bool {
+        guard numero != nil, other.numero != nil, !voie.isEmpty, !other.voie.isEmpty else { return false }
+        return max(voieSimilarite(other), nameSimilarity(other)) < 0.6 || (numero != other.numero && voieSimilarite(other) < 0.85)
+    }
+
+    /// The street's words without its kind (rue, avenue…).
+    var nomDeVoie: [String] { Self.streetKinds.contains(voie.first ?? "") ? Array(voie.dropFirst()) : voie }
+
+    private func nameSimilarity(_ other: AdresseAnalyse) -> Double {
+        let a = Array(nomDeVoie.joined(separator: " ").utf8), b = Array(other.nomDeVoie.joined(separator: " ").utf8)
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return 1 - Double(NomAnalyse.editDistance(a, b)) / Double(max(a.count, b.count))
+    }
+
+    static let streetKinds: Set<String> = [
+        "rue", "avenue", "boulevard", "place", "route", "chemin", "impasse", "allee", "square", "cours", "quai", "faubourg",
+        "promenade", "esplanade", "passage", "voie", "sentier", "traverse", "montee", "rond", "parvis", "residence", "lotissement",
+    ]
 
     /// The similarity of the streets, 0 to 1 (edit distance of their words).
     public func voieSimilarite(_ other: AdresseAnalyse) -> Double {

@@ -10,6 +10,7 @@ public struct DoublonFiche: Sendable {
     /// The commune, folded, with the département of its postal code (« 13 saint andiol »):
     /// names are compared within it, whether or not the venue has a `code_insee`.
     public let communeCle: String
+    public let codePostal: String
     /// A SIRET that identifies an establishment (14 digits, Luhn's key right, not a
     /// placeholder such as 00000000000000).
     public let siret: String?
@@ -17,6 +18,9 @@ public struct DoublonFiche: Sendable {
     public let courriels: [String]
     public let sites: [String]
     public let typologies: Set<Typologie>
+    /// A mobile service (a bus, a permanence that travels), by `itinerance` or by its name;
+    /// `false` when `itinerance` says fixed, `nil` when nothing says.
+    public let itinerant: Bool?
 
     public init(ref: LieuRef, lieu: Lieu) {
         self.ref = ref
@@ -24,12 +28,21 @@ public struct DoublonFiche: Sendable {
         coordinates = lieu.coordinates
         analyseNom = NomAnalyse(lieu.nom, commune: lieu.commune)
         analyseAdresse = AdresseAnalyse(lieu.adresse)
+        codePostal = lieu.codePostal.rawValue
         communeCle = String(lieu.codePostal.rawValue.prefix(2)) + " " + NomAnalyse.words(lieu.commune).joined(separator: " ")
         siret = Self.realSIRET(lieu.pivot.rawValue)
         telephone = lieu.telephone.map { Self.phoneKey($0.rawValue) }
         courriels = lieu.courriels.map { $0.rawValue.lowercased().trimmed(newlines: false) }
         sites = lieu.sitesWeb.map { Self.siteKey($0.rawValue) }
         typologies = Set(lieu.typologies)
+        let words = Set(NomAnalyse.words(lieu.nom))
+        if lieu.itinerance.contains(.itinerant) && !lieu.itinerance.contains(.fixe) || !words.isDisjoint(with: ["bus", "itinerant", "itinerante"]) {
+            itinerant = true
+        } else if lieu.itinerance.contains(.fixe) && !lieu.itinerance.contains(.itinerant) {
+            itinerant = false
+        } else {
+            itinerant = nil
+        }
     }
 
     /// The national digits of a phone number (`+33 1 23…` and `01 23…` give `123…`).

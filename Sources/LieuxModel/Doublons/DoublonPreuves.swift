@@ -18,6 +18,12 @@ public struct DoublonPreuves: Sendable, Hashable {
     /// The same SIREN (the same organisation) with different SIRETs: a commune's mairie and its
     /// médiathèque share one; not evidence of one venue on its own.
     public var memeSIREN: Bool
+    /// One record is mobile (a bus), the other fixed: two venues.
+    public var itinerancesDifferentes: Bool
+    /// Two real SIRETs that differ: two establishments.
+    public var siretsDifferents: Bool
+    /// Both addresses numbered, on different streets or at different numbers.
+    public var autreAdresse: Bool
     public var memeTelephone: Bool
     public var memeCourriel: Bool
     public var memeSite: Bool
@@ -44,6 +50,9 @@ public struct DoublonPreuves: Sendable, Hashable {
         memeNumero = a.analyseAdresse.numero != nil && a.analyseAdresse.numero == b.analyseAdresse.numero
         memeSIRET = a.siret != nil && a.siret == b.siret
         memeSIREN = !memeSIRET && a.siret != nil && b.siret != nil && a.siret!.prefix(9) == b.siret!.prefix(9)
+        itinerancesDifferentes = (a.itinerant == true) != (b.itinerant == true)
+        siretsDifferents = a.siret != nil && b.siret != nil && a.siret != b.siret
+        autreAdresse = memeCommune && a.analyseAdresse.autreAdresse(b.analyseAdresse)
         let phone = a.telephone.map { !$0.isEmpty && $0 == b.telephone } ?? false
         let mails = Set(a.courriels).intersection(b.courriels)
         let sites = Set(a.sites).intersection(b.sites)
@@ -67,53 +76,91 @@ public struct DoublonPreuves: Sendable, Hashable {
         decide()
     }
 
-    /// How many of the venue's own identifiers they share (SIRET, phone, e-mail, website).
-    public var identifiantsCommuns: Int { [memeSIRET, memeTelephone, memeCourriel, memeSite].filter { $0 }.count }
+    /// How many of the venue's own identifiers they share: SIRET, phone, e-mail (a website is
+    /// often an organisation's, shared by its sites: it adds to the score only).
+    public var identifiantsCommuns: Int { [memeSIRET, memeTelephone, memeCourriel].filter { $0 }.count }
 
-    /// The rules, in order; the first that applies decides.
+    /// The rules, in order; the first that applies decides. A pair is `different` only on
+    /// evidence against it (services named, far apart, names unlike with nothing shared): two
+    /// records at one address with unlike names are `incertain`, for a person to decide.
     mutating func decide() {
         let name = similariteNom
         let ids = identifiantsCommuns
         // Proximity: 1 at the same point, 0 from 300 m; unknown positions count half.
         let proximity = distance.map { max(0, 1 - $0 / 300) } ?? (memeCommune ? 0.5 : 0)
-        score = min(1, 0.5 * name + 0.2 * proximity + 0.15 * (memeAdresse ? 1 : 0) + 0.15 * min(1, Double(ids) / 2))
-        let near = distance.map { $0 <= 300 } ?? memeCommune
+        score = min(1, 0.5 * name + 0.2 * proximity + 0.15 * (memeAdresse ? 1 : 0) + 0.15 * min(1, (Double(ids) + (memeSite ? 0.5 : 0)) / 2))
+        let (known, sameCommune) = (distance, memeCommune)
+        let within = { (metres: Double) in known.map { $0 <= metres } ?? sameCommune }
+        let close = distance.map { $0 <= 50 } ?? false
         if !servicesDifferents.isEmpty {
             decision = .different
             raison = "Leurs noms désignent des services différents (\(servicesDifferents.joined(separator: " / "))) : deux lieux, même dans un seul bâtiment."
+            return
+        }
+        if itinerancesDifferentes {
+            decision = .different
+            raison = "L'une est itinérante (un bus, une permanence qui se déplace), l'autre fixe : deux lieux."
+            return
+        }
+        if name >= 0.85 && memeAdresse && memeCommune {
+            decision = .meme
+            raison = "Noms semblables (\(Self.percent(name))), même adresse" + (distance.map { $0 > 300 ? " (positions à \(Self.metres($0)) : l'une est décalée)" : " et à \(Self.metres($0))" } ?? "") + extraProof() + "."
         } else if let d = distance, d > 2000 {
             decision = memeSIRET && name >= 0.85 ? .incertain : .different
             raison = "Distants de \(Self.metres(d))" + (decision == .incertain ? ", mais même SIRET et noms semblables : à vérifier." : " : deux lieux.")
         } else if name >= 0.85 {
-            if distance.map({ $0 <= 100 }) ?? false || memeAdresse || ids > 0 {
+            if within(500) && (close || memeAdresse || (ids > 0 && !autreAdresse)) {
                 decision = .meme
                 raison = "Noms semblables (\(Self.percent(name))) et " + proof()
-            } else if near && typologiesCompatibles {
+            } else if within(500) && typologiesCompatibles && !autreAdresse {
                 decision = .meme
-                raison = "Noms semblables (\(Self.percent(name))) " + where_() + "."
+                raison = "Noms semblables (\(Self.percent(name))) " + where_() + ", sans adresse contraire."
             } else {
                 decision = .incertain
                 raison = "Noms semblables (\(Self.percent(name))) mais " + (distance == nil ? "positions inconnues" : "à \(Self.metres(distance!))")
-                    + (typologiesCompatibles ? "" : ", typologies différentes") + " : à vérifier."
+                    + (autreAdresse ? ", adresses différentes" : "") + (typologiesCompatibles ? "" : ", typologies différentes") + " : à vérifier."
             }
         } else if name >= 0.6 {
-            if (memeAdresse || ids > 0) && near {
+            if ((memeAdresse || ids > 0) && within(500) || close && typologiesCompatibles) && !autreAdresse {
                 decision = .meme
                 raison = "Noms proches (\(Self.percent(name))) et " + proof()
-            } else if distance.map({ $0 <= 50 }) ?? false || memeAdresse || ids > 0 {
+            } else if close || memeAdresse || ids > 0 {
                 decision = .incertain
                 raison = "Noms proches (\(Self.percent(name))) " + where_() + " : à vérifier."
             } else {
                 decision = .different
                 raison = "Noms seulement proches (\(Self.percent(name))), sans adresse ni contact communs."
             }
-        } else if (memeSIRET || (memeTelephone && memeCourriel)) && near {
-            decision = .incertain
+        } else if (memeAdresse || close) && ids >= 2 {
+            decision = .meme
             raison = "Noms différents (\(Self.percent(name))) mais " + proof()
+        } else if memeAdresse || close || (memeSIRET && within(300)) {
+            decision = .incertain
+            raison = "Noms différents (\(Self.percent(name))) mais " + proof() + " À vérifier."
         } else {
             decision = .different
             raison = "Noms différents (\(Self.percent(name)))."
         }
+        // In two communes, without the same address nor a contact of its own, a likeness of
+        // names is not enough (a head office and its antenna in the next village).
+        if decision == .meme && !memeCommune && !memeAdresse && ids == 0 {
+            decision = .incertain
+            raison += " Mais dans deux communes différentes : à vérifier."
+        }
+        // Two establishments (two real SIRETs) are never one venue by the rules alone.
+        if decision == .meme && siretsDifferents {
+            decision = .incertain
+            raison += " Mais leurs SIRET diffèrent (deux établissements) : à vérifier."
+        }
+    }
+
+    private func extraProof() -> String {
+        var parts: [String] = []
+        if memeSIRET { parts.append("même SIRET") }
+        if memeTelephone { parts.append("même téléphone") }
+        if memeCourriel { parts.append("même courriel") }
+        if memeSite { parts.append("même site web") }
+        return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 
     private func proof() -> String {

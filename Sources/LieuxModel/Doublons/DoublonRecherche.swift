@@ -4,7 +4,8 @@ import Foundation
 ///
 /// 1. **Candidates**: pairs within 300 m (a grid of 300 m cells on the sphere, then the
 ///    great-circle distance), pairs that share a real SIRET, a phone number, an e-mail address
-///    or a website (unless many venues share it: a network's), and pairs whose names share a
+///    or a website (unless it is given at many places: a network's), the same numbered address
+///    in one postal code, and pairs whose names share a
 ///    word in the same commune (the commune's name and département, so that a missing
 ///    `code_insee` loses nothing).
 /// 2. **Evidence and decision** for each pair (``DoublonPreuves``); a person's decision
@@ -25,11 +26,25 @@ public struct DoublonRecherche: Sendable {
     public init(fiches: [DoublonFiche], decisions: [DoublonCle: DoublonDecision] = [:]) {
         self.fiches = fiches
         self.decisions = decisions
-        var counts: [String: Int] = [:]
+        // A contact is a network's when it is given at many places, not by many records: one
+        // venue listed by several sources stays one place.
+        var places: [String: Set<String>] = [:]
         for fiche in fiches {
-            for key in Self.contactKeys(fiche) { counts[key, default: 0] += 1 }
+            for key in Self.contactKeys(fiche) { places[key, default: []].insert(Self.placeKey(fiche)) }
         }
-        keyCounts = counts
+        keyCounts = places.mapValues(\.count)
+    }
+
+    /// Where a record is, to count places: its position to about 200 m, else its commune and address.
+    static func placeKey(_ fiche: DoublonFiche) -> String {
+        if let c = fiche.coordinates { return "\((c.latitude / 0.002).rounded()),\((c.longitude / 0.003).rounded())" }
+        return fiche.communeCle + "|" + addressKey(fiche)
+    }
+
+    /// A numbered address as a key (number and street's name), `""` without a number.
+    static func addressKey(_ fiche: DoublonFiche) -> String {
+        guard let numero = fiche.analyseAdresse.numero, !fiche.analyseAdresse.nomDeVoie.isEmpty else { return "" }
+        return numero + " " + fiche.analyseAdresse.nomDeVoie.joined(separator: " ")
     }
 
     static func contactKeys(_ fiche: DoublonFiche) -> [String] {
@@ -76,6 +91,16 @@ public struct DoublonRecherche: Sendable {
             }
         }
         for members in byKey.values where members.count > 1 {
+            for a in members.indices { for b in members.indices where b > a { add(members[a], members[b]) } }
+        }
+        // The same numbered address in the same postal code (the commune may be written
+        // otherwise: « Rivières », « La Rochefoucauld-en-Angoumois »).
+        var byAddress: [String: [Int]] = [:]
+        for (index, fiche) in fiches.enumerated() {
+            let address = Self.addressKey(fiche)
+            if !address.isEmpty { byAddress[fiche.codePostal + " " + address, default: []].append(index) }
+        }
+        for members in byAddress.values where members.count > 1 && members.count <= 50 {
             for a in members.indices { for b in members.indices where b > a { add(members[a], members[b]) } }
         }
         // A word of the name in common, in the same commune (rare words only: a word that

@@ -56,7 +56,7 @@ extension DoublonPaire: Encodable {
 extension DoublonPreuves: Encodable {
     enum Keys: String, CodingKey {
         case distance = "distance_m", similariteNom = "similarite_nom", nomsCompares = "noms_compares", memeCommune = "meme_commune",
-            memeAdresse = "meme_adresse", memeNumero = "meme_numero", memeSIRET = "meme_siret", memeSIREN = "meme_siren",
+            memeAdresse = "meme_adresse", memeNumero = "meme_numero", memeSIRET = "meme_siret", memeSIREN = "meme_siren", siretsDifferents = "sirets_differents", itinerancesDifferentes = "itinerances_differentes", autreAdresse = "autre_adresse",
             memeTelephone = "meme_telephone", memeCourriel = "meme_courriel", memeSite = "meme_site", contactPartage = "contact_partage",
             typologiesCompatibles = "typologies_compatibles", servicesDifferents = "services_differents", decision = "decision_du_score",
             raison
@@ -72,6 +72,9 @@ extension DoublonPreuves: Encodable {
         try container.encode(memeNumero, forKey: .memeNumero)
         try container.encode(memeSIRET, forKey: .memeSIRET)
         try container.encode(memeSIREN, forKey: .memeSIREN)
+        try container.encode(siretsDifferents, forKey: .siretsDifferents)
+        try container.encode(itinerancesDifferentes, forKey: .itinerancesDifferentes)
+        try container.encode(autreAdresse, forKey: .autreAdresse)
         try container.encode(memeTelephone, forKey: .memeTelephone)
         try container.encode(memeCourriel, forKey: .memeCourriel)
         try container.encode(memeSite, forKey: .memeSite)

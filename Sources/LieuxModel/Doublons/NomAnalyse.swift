@@ -13,7 +13,7 @@ public struct NomAnalyse: Sendable, Hashable {
     public enum ServiceNomme: String, Sendable, Hashable, CaseIterable, Comparable {
         case mairie, franceServices = "france services", bibliotheque = "bibliothèque", ccas = "CCAS",
             centreSocial = "centre social", espaceNumerique = "espace numérique", emploi = "emploi",
-            caf = "CAF", tiersLieu = "tiers-lieu", enseignement = "enseignement", association = "association"
+            caf = "CAF", tiersLieu = "tiers-lieu", enseignement = "enseignement"
 
         public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     }
@@ -39,9 +39,34 @@ public struct NomAnalyse: Sendable, Hashable {
 
     /// The similarity of two names, 0 to 1: the larger of the share of words in common (a
     /// word matches another with one typo in five letters) and the similarity of their sorted
-    /// words as text (edit distance).
+    /// words as text (edit distance); 0.9 when one is the acronym of the other (« CSCS FLEP »,
+    /// « Foyer laïque d'éducation permanente ») or when every word of one is in the other
+    /// and one of them is not a generic word (« Anonymal », « Anonymal, la maison numérique »).
     public func similarite(_ other: NomAnalyse) -> Double {
         guard !mots.isEmpty, !other.mots.isEmpty else { return 0 }
+        if acronymOf(other) || other.acronymOf(self) { return max(0.9, wordSimilarity(other)) }
+        let (short, long) = mots.count <= other.mots.count ? (self, other) : (other, self)
+        if short.mots.count < long.mots.count, short.mots.contains(where: { !Self.genericWords.contains($0) }),
+            short.mots.allSatisfy({ word in long.mots.contains { Self.sameWord(word, $0) } })
+        {
+            return max(0.9, wordSimilarity(other))
+        }
+        return wordSimilarity(other)
+    }
+
+    /// Whether a word of this name is the initials of the other's words (three letters or
+    /// more), or of a run of them (four or more: « UDAF », « Citez des talents, Union
+    /// départementale des associations familiales »).
+    func acronymOf(_ other: NomAnalyse) -> Bool {
+        guard other.mots.count >= 3 else { return false }
+        let initials = String(other.mots.compactMap(\.first))
+        return mots.contains { word in
+            let length = word.utf8.count
+            return (length >= 3 && word == initials) || (length >= 4 && initials.contains(word) && !word.contains(where: \.isNumber))
+        }
+    }
+
+    func wordSimilarity(_ other: NomAnalyse) -> Double {
         var unmatched = other.mots
         var matched = 0
         for word in mots {
@@ -81,7 +106,15 @@ public struct NomAnalyse: Sendable, Hashable {
     static let abbreviations = [
         "st": "saint", "ste": "sainte", "bibli": "bibliotheque", "biblio": "bibliotheque", "bib": "bibliotheque",
         "mediatheques": "mediatheque", "bibliotheques": "bibliotheque", "cyberbase": "cyber", "fablab": "fab",
+        "quartier": "annexe", "ctre": "centre", "com": "communal", "service": "services", "espaces": "espace",
         "municipal": "municipale", "intercommunal": "intercommunale",
+    ]
+
+    /// Words that many venues' names have: they do not make a name on their own.
+    static let genericWords: Set<String> = [
+        "france", "services", "maison", "espace", "centre", "point", "numerique", "tiers", "mairie", "annexe", "mediatheque",
+        "bibliotheque", "municipale", "epn", "public", "accueil", "permanence", "association", "communal", "social", "cyber",
+        "fab", "lab", "communaute", "communes", "agglomeration", "departement", "conseil", "pole", "emploi", "ccas",
     ]
 
     static let stopWords: Set<String> = [
@@ -103,7 +136,6 @@ public struct NomAnalyse: Sendable, Hashable {
         ("caf", .caf), ("caisse d allocations familiales", .caf),
         ("tiers lieu", .tiersLieu), ("fab lab", .tiersLieu), ("fab", .tiersLieu),
         ("college", .enseignement), ("lycee", .enseignement), ("ecole", .enseignement), ("universite", .enseignement),
-        ("association", .association),
     ]
 
     static func sameWord(_ a: String, _ b: String) -> Bool {
