@@ -84,3 +84,27 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Every venue of the merged view (one per group of duplicates), from a blocking read:
+    /// venues without duplicates as they are read, then the merged groups. With `source`, the
+    /// venues of that source and the groups that hold one of them.
+    public func forEachMerged(source: String? = nil, today: CalendarDate, _ body: (LieuFusionne) throws -> Void) throws {
+        let index = DoublonIndex(try doublons(source: nil).resultat)
+        var groups: [String: [FoundLieu]] = [:]
+        var wanted = Set<String>()
+        try forEachLieu { lieu, name in
+            let ref = LieuRef(source: name, id: lieu.id.rawValue)
+            if let groupe = index.groupe(of: ref) {
+                groups[groupe.id, default: []].append(FoundLieu(lieu: lieu, source: name))
+                if source == nil || name == source { wanted.insert(groupe.id) }
+            } else if source == nil || name == source, let merged = DoublonFusion.fusionner([FoundLieu(lieu: lieu, source: name)], today: today) {
+                try body(LieuFusionne(found: merged.lieu, membres: [ref], provenance: merged.provenance))
+            }
+        }
+        for groupe in index.resultat.groupes where wanted.contains(groupe.id) {
+            guard let members = groups[groupe.id], let merged = DoublonFusion.fusionner(members, today: today) else { continue }
+            try body(LieuFusionne(found: merged.lieu, membres: groupe.membres, provenance: merged.provenance))
+        }
+    }
+}

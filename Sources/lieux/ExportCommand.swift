@@ -32,6 +32,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "N'exporte que les lieux de cette source.")
     var source: String?
 
+    @Flag(name: .customLong("fusionner"), help: "Un lieu par groupe de doublons (lieux doublons), avec membres, provenance et qualite.")
+    var merge = false
+
     func run() throws {
         let store = try store.open()
         // With -o, the export is written to a temporary file beside the destination and renamed
@@ -53,25 +56,30 @@ struct ExportCommand: ParsableCommand {
             try? sink.close()
             if let partial { unlink(partial) }
         }
+        // Each venue with its extra properties: as stored, or merged.
+        let today = CalendarDate.paris(Date())
+        func forEach(_ body: (Lieu, FeatureExtras) throws -> Void) throws {
+            if merge {
+                try store.forEachMerged(source: source, today: today) { try body($0.found.lieu, FeatureExtras(fusion: $0, today: today)) }
+            } else {
+                try store.forEachLieu(source: source) { lieu, name in try body(lieu, FeatureExtras(sourceImport: name)) }
+            }
+        }
         do {
             switch format {
             case .geojson:
                 var writer = GeoJSONWriter(sink: sink)
                 try writer.begin()
-                try store.forEachLieu(source: source) { lieu, name in
-                    try writer.write(lieu, extras: FeatureExtras(sourceImport: name))
-                }
+                try forEach { lieu, extras in try writer.write(lieu, extras: extras) }
                 try writer.end()
             case .geojsonseq:
                 var writer = GeoJSONSeqWriter(sink: sink)
-                try store.forEachLieu(source: source) { lieu, name in
-                    try writer.write(lieu, extras: FeatureExtras(sourceImport: name))
-                }
+                try forEach { lieu, extras in try writer.write(lieu, extras: extras) }
                 try writer.end()
             case .csv:
                 var writer = CSVWriter(sink: sink)
                 try writer.begin()
-                try store.forEachLieu(source: source) { lieu, _ in try writer.write(lieu) }
+                try forEach { lieu, _ in try writer.write(lieu) }
                 try writer.end()
             }
             if let partial, let output {

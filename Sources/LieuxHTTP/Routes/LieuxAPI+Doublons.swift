@@ -54,23 +54,10 @@ extension LieuxAPI {
         return .raw(Array(try encoder.encode(value)))
     }
 
-    /// The properties a merged venue carries besides the standard's: `source_import`,
-    /// `distance`, `membres` (its records, `source:id`), `provenance` (field → records that
-    /// gave it) and `qualite` (0 to 100).
+    /// The properties a merged venue carries besides the standard's (see
+    /// ``FeatureExtras/init(fusion:today:)``).
     static func mergedExtras(_ merged: LieuFusionne, today: CalendarDate) -> FeatureExtras {
-        func strings(_ refs: [LieuRef]) -> String {
-            "[" + refs.map { JSONValue.string($0.description).text }.joined(separator: ",") + "]"
-        }
-        let provenance = Lieu.Field.allCases.compactMap { field in
-            merged.provenance[field].map { JSONValue.string(field.rawValue).text + ":" + strings($0) }
-        }
-        return FeatureExtras(
-            sourceImport: merged.found.source, distance: merged.found.distance,
-            members: [
-                .init("membres", json: strings(merged.membres)),
-                .init("provenance", json: "{" + provenance.joined(separator: ",") + "}"),
-                .init("qualite", json: String(merged.found.lieu.qualite(today: today))),
-            ])
+        FeatureExtras(fusion: merged, today: today)
     }
 
     /// A page of the merged view, as ``respond(_:_:format:path:method:request:extras:)`` takes it.
