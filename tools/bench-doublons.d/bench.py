@@ -177,4 +177,9 @@ def main(args):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if "--generes" in sys.argv:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import generes
+        generes.main(sys.argv[1:])
+    else:
+        main(sys.argv[1:])

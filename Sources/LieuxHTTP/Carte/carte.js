@@ -54,6 +54,9 @@
     L.tileLayer(config.tuiles, { attribution: config.attribution || "", maxZoom: 19 }).addTo(carte);
   }
   const calque = L.layerGroup().addTo(carte);
+  // La couverture : un disque par commune, dessiné sur un canevas (des dizaines de milliers de points).
+  const calqueCouverture = L.layerGroup().addTo(carte);
+  const peintre = L.canvas({ padding: 0.2 });
   // La carte change de taille quand la fiche s'ouvre ou que l'écran tourne : Leaflet doit le savoir.
   if (window.ResizeObserver) new ResizeObserver(() => carte.invalidateSize()).observe($("carte"));
   let repere = null;
@@ -171,6 +174,7 @@
     }
     etat.nombre = PAS;
     if (etat.lat == null) explorer(); else chercher();
+    if ($("couverture").checked) couverture();
   }
   $("ouvert-maintenant").checked = etat.ouvert === "maintenant";
   if (etat.ouvert && etat.ouvert !== "maintenant") $("ouvert-le").value = etat.ouvert;
@@ -439,6 +443,46 @@
     } catch (e) { /* la vue de la France reste */ }
     explorer();
   }
+
+  // ---- La couverture : à quelle distance les habitants vivent du lieu le plus proche (filtres compris)
+  const COULEURS = [[5, "#1a7f37"], [10, "#b8860b"], [20, "#d9480f"], [Infinity, "#a4161a"]];
+  async function couverture() {
+    calqueCouverture.clearLayers();
+    const actif = $("couverture").checked;
+    $("legende-couverture").hidden = !actif;
+    if (!actif) return;
+    const q = filtres();
+    const territoire = departementsFixes.length === 1 ? "&territoire=departement:" + encodeURIComponent(departementsFixes[0]) : "";
+    $("resume-couverture").textContent = "Calcul en cours…";
+    let resume, communes;
+    try {
+      [resume, communes] = await Promise.all([
+        json("/couverture?seuils=5,10,20&" + q.toString() + territoire),
+        json("/couverture/communes?" + q.toString() + territoire)]);
+    } catch (e) {
+      $("resume-couverture").textContent = "Couverture indisponible : " + e.message;
+      return;
+    }
+    if (!$("couverture").checked) return;
+    const nombre = (x) => Number(x).toLocaleString("fr-FR", { maximumFractionDigits: 1 });
+    const part = (km) => {
+      const seuil = (resume.seuils || []).find((s) => s.km === km);
+      return seuil ? nombre(seuil.part * 100) : "?";
+    };
+    $("resume-couverture").textContent = `${part(10)} % des ${nombre(resume.population)} habitants vivent à moins de 10 km d'un lieu, ${part(20)} % à moins de 20 km (distance médiane : ${nombre(resume.mediane_km)} km).`;
+    for (const f of communes.features || []) {
+      if (!f.geometry) continue;
+      const p = f.properties;
+      const km = p.distance_km == null ? Infinity : p.distance_km;
+      const couleur = COULEURS.find(([seuil]) => km < seuil)[1];
+      const rayon = Math.max(2, Math.min(14, Math.sqrt(p.population) / 12));
+      L.circleMarker([f.geometry.coordinates[1], f.geometry.coordinates[0]], {
+        renderer: peintre, radius: rayon, color: couleur, weight: 1, fillColor: couleur, fillOpacity: 0.55, interactive: true
+      }).bindTooltip(`${p.nom} : ${nombre(p.population)} habitants, ${p.distance_km == null ? "aucun lieu" : nombre(p.distance_km) + " km"}`)
+        .addTo(calqueCouverture);
+    }
+  }
+  $("couverture").addEventListener("change", couverture);
 
   preparerFiltres();
   if (etat.lat != null && etat.lon != null) { carte.setView([etat.lat, etat.lon], etat.zoom || 13); chercher(); }
