@@ -5,7 +5,8 @@ import LieuxModel
 extension Store {
     /// The duplicates among the stored venues (see ``DoublonRecherche``), with the decisions
     /// people recorded; `source`: only the groups and pairs that involve it.
-    public func doublons(source: String? = nil) throws(StoreError) -> (recherche: DoublonRecherche, resultat: DoublonResultat) {
+    /// `toutes`: also every pair compared (see ``DoublonRecherche/resultat(source:toutes:)``).
+    public func doublons(source: String? = nil, toutes: Bool = false) throws(StoreError) -> (recherche: DoublonRecherche, resultat: DoublonResultat) {
         if let source {
             let known = try read { db in try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM source WHERE name = ?", arguments: [source])! }
             guard known else {
@@ -21,7 +22,7 @@ extension Store {
             throw StoreError(code: .sql, message: "Les lieux n'ont pas pu être lus.", cause: error)
         }
         let recherche = DoublonRecherche(fiches: fiches, decisions: try doublonDecisions())
-        return (recherche, recherche.resultat(source: source))
+        return (recherche, recherche.resultat(source: source, toutes: toutes))
     }
 
     /// The duplicates of the current data version, computed once per version (a decision

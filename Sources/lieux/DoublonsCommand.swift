@@ -42,7 +42,7 @@ struct DoublonsCommand: ParsableCommand {
             let store = try store.open()
             let found: (recherche: DoublonRecherche, resultat: DoublonResultat)
             do {
-                found = try store.doublons(source: source)
+                found = try store.doublons(source: source, toutes: allPairs)
             } catch {
                 printError("Erreur : \(error.message)")
                 throw ExitCode(2)
@@ -75,7 +75,7 @@ struct DoublonsCommand: ParsableCommand {
                 for paire in resultat.paires { out += "  " + line(paire) + "\n" }
             }
             let members = resultat.groupes.reduce(0) { $0 + $1.membres.count }
-            out += "\(lieux) fiches, \(resultat.paires.count) paires comparées : \(resultat.groupes.count) groupes de doublons (\(members) fiches), "
+            out += "\(lieux) fiches, \(resultat.comparees) paires comparées : \(resultat.groupes.count) groupes de doublons (\(members) fiches), "
                 + "\(resultat.incertains.count) paires incertaines.\n"
             return out
         }

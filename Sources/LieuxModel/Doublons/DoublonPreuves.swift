@@ -35,7 +35,8 @@ public struct DoublonPreuves: Sendable, Hashable {
     public var decision: DoublonDecision
     /// 0 to 1: how strongly the evidence says « the same venue ».
     public var score: Double
-    public var raison: String
+    var regle: Regle = .differents
+    var reserve: Reserve = .aucune
 
     /// Contacts at least this many venues share are a network's, not a venue's.
     public static let sharedContactCount = 6
@@ -72,13 +73,22 @@ public struct DoublonPreuves: Sendable, Hashable {
         }
         decision = .incertain
         score = 0
-        raison = ""
         decide()
     }
 
     /// How many of the venue's own identifiers they share: SIRET, phone, e-mail (a website is
     /// often an organisation's, shared by its sites: it adds to the score only).
     public var identifiantsCommuns: Int { [memeSIRET, memeTelephone, memeCourriel].filter { $0 }.count }
+
+    /// The rule that decided, for ``raison`` (the text is written only when it is read: most
+    /// pairs compared are never shown).
+    enum Regle: UInt8, Sendable, Hashable {
+        case services, itinerance, nomEtAdresse, loin, loinMemeSIRET, semblablesPreuve, semblablesSansContraire, semblablesDouteux,
+            prochesPreuve, prochesDouteux, prochesSansRien, differentsPreuves, differentsDouteux, differents
+    }
+
+    /// What lowered a « meme » to « incertain ».
+    enum Reserve: UInt8, Sendable, Hashable { case aucune, communes, sirets }
 
     /// The rules, in order; the first that applies decides. A pair is `different` only on
     /// evidence against it (services named, far apart, names unlike with nothing shared): two
@@ -92,66 +102,86 @@ public struct DoublonPreuves: Sendable, Hashable {
         let (known, sameCommune) = (distance, memeCommune)
         let within = { (metres: Double) in known.map { $0 <= metres } ?? sameCommune }
         let close = distance.map { $0 <= 50 } ?? false
+        reserve = .aucune
         if !servicesDifferents.isEmpty {
-            decision = .different
-            raison = "Leurs noms désignent des services différents (\(servicesDifferents.joined(separator: " / "))) : deux lieux, même dans un seul bâtiment."
+            (decision, regle) = (.different, .services)
             return
         }
         if itinerancesDifferentes {
-            decision = .different
-            raison = "L'une est itinérante (un bus, une permanence qui se déplace), l'autre fixe : deux lieux."
+            (decision, regle) = (.different, .itinerance)
             return
         }
         if name >= 0.85 && memeAdresse && memeCommune {
-            decision = .meme
-            raison = "Noms semblables (\(Self.percent(name))), même adresse" + (distance.map { $0 > 300 ? " (positions à \(Self.metres($0)) : l'une est décalée)" : " et à \(Self.metres($0))" } ?? "") + extraProof() + "."
+            (decision, regle) = (.meme, .nomEtAdresse)
         } else if let d = distance, d > 2000 {
-            decision = memeSIRET && name >= 0.85 ? .incertain : .different
-            raison = "Distants de \(Self.metres(d))" + (decision == .incertain ? ", mais même SIRET et noms semblables : à vérifier." : " : deux lieux.")
+            (decision, regle) = memeSIRET && name >= 0.85 ? (.incertain, .loinMemeSIRET) : (.different, .loin)
         } else if name >= 0.85 {
             if within(500) && (close || memeAdresse || (ids > 0 && !autreAdresse)) {
-                decision = .meme
-                raison = "Noms semblables (\(Self.percent(name))) et " + proof()
+                (decision, regle) = (.meme, .semblablesPreuve)
             } else if within(500) && typologiesCompatibles && !autreAdresse {
-                decision = .meme
-                raison = "Noms semblables (\(Self.percent(name))) " + where_() + ", sans adresse contraire."
+                (decision, regle) = (.meme, .semblablesSansContraire)
             } else {
-                decision = .incertain
-                raison = "Noms semblables (\(Self.percent(name))) mais " + (distance == nil ? "positions inconnues" : "à \(Self.metres(distance!))")
-                    + (autreAdresse ? ", adresses différentes" : "") + (typologiesCompatibles ? "" : ", typologies différentes") + " : à vérifier."
+                (decision, regle) = (.incertain, .semblablesDouteux)
             }
         } else if name >= 0.6 {
             if ((memeAdresse || ids > 0) && within(500) || close && typologiesCompatibles) && !autreAdresse {
-                decision = .meme
-                raison = "Noms proches (\(Self.percent(name))) et " + proof()
+                (decision, regle) = (.meme, .prochesPreuve)
             } else if close || memeAdresse || ids > 0 {
-                decision = .incertain
-                raison = "Noms proches (\(Self.percent(name))) " + where_() + " : à vérifier."
+                (decision, regle) = (.incertain, .prochesDouteux)
             } else {
-                decision = .different
-                raison = "Noms seulement proches (\(Self.percent(name))), sans adresse ni contact communs."
+                (decision, regle) = (.different, .prochesSansRien)
             }
         } else if (memeAdresse || close) && ids >= 2 {
-            decision = .meme
-            raison = "Noms différents (\(Self.percent(name))) mais " + proof()
+            (decision, regle) = (.meme, .differentsPreuves)
         } else if memeAdresse || close || (memeSIRET && within(300)) {
-            decision = .incertain
-            raison = "Noms différents (\(Self.percent(name))) mais " + proof() + " À vérifier."
+            (decision, regle) = (.incertain, .differentsDouteux)
         } else {
-            decision = .different
-            raison = "Noms différents (\(Self.percent(name)))."
+            (decision, regle) = (.different, .differents)
         }
         // In two communes, without the same address nor a contact of its own, a likeness of
         // names is not enough (a head office and its antenna in the next village).
         if decision == .meme && !memeCommune && !memeAdresse && ids == 0 {
-            decision = .incertain
-            raison += " Mais dans deux communes différentes : à vérifier."
+            (decision, reserve) = (.incertain, .communes)
         }
         // Two establishments (two real SIRETs) are never one venue by the rules alone.
         if decision == .meme && siretsDifferents {
-            decision = .incertain
-            raison += " Mais leurs SIRET diffèrent (deux établissements) : à vérifier."
+            (decision, reserve) = (.incertain, .sirets)
         }
+    }
+
+    /// Why the rules decided, in one French sentence.
+    public var raison: String {
+        let name = Self.percent(similariteNom)
+        var text: String
+        switch regle {
+        case .services:
+            text = "Leurs noms désignent des services différents (\(servicesDifferents.joined(separator: " / "))) : deux lieux, même dans un seul bâtiment."
+        case .itinerance:
+            text = "L'une est itinérante (un bus, une permanence qui se déplace), l'autre fixe : deux lieux."
+        case .nomEtAdresse:
+            text = "Noms semblables (\(name)), même adresse"
+                + (distance.map { $0 > 300 ? " (positions à \(Self.metres($0)) : l'une est décalée)" : " et à \(Self.metres($0))" } ?? "")
+                + extraProof() + "."
+        case .loin: text = "Distants de \(Self.metres(distance ?? 0)) : deux lieux."
+        case .loinMemeSIRET: text = "Distants de \(Self.metres(distance ?? 0)), mais même SIRET et noms semblables : à vérifier."
+        case .semblablesPreuve: text = "Noms semblables (\(name)) et " + proof()
+        case .semblablesSansContraire: text = "Noms semblables (\(name)) " + where_() + ", sans adresse contraire."
+        case .semblablesDouteux:
+            text = "Noms semblables (\(name)) mais " + (distance.map { "à \(Self.metres($0))" } ?? "positions inconnues")
+                + (autreAdresse ? ", adresses différentes" : "") + (typologiesCompatibles ? "" : ", typologies différentes") + " : à vérifier."
+        case .prochesPreuve: text = "Noms proches (\(name)) et " + proof()
+        case .prochesDouteux: text = "Noms proches (\(name)) " + where_() + " : à vérifier."
+        case .prochesSansRien: text = "Noms seulement proches (\(name)), sans adresse ni contact communs."
+        case .differentsPreuves: text = "Noms différents (\(name)) mais " + proof()
+        case .differentsDouteux: text = "Noms différents (\(name)) mais " + proof() + " À vérifier."
+        case .differents: text = "Noms différents (\(name))."
+        }
+        switch reserve {
+        case .aucune: break
+        case .communes: text += " Mais dans deux communes différentes : à vérifier."
+        case .sirets: text += " Mais leurs SIRET diffèrent (deux établissements) : à vérifier."
+        }
+        return text
     }
 
     private func extraProof() -> String {

@@ -144,38 +144,59 @@ public struct DoublonRecherche: Sendable {
     // MARK: Decisions and groups
 
     /// The candidate pairs with their evidence and final decision, and the groups.
-    public func resultat(source: String? = nil) -> DoublonResultat {
-        var evaluated: [DoublonCle: DoublonPaire] = [:]
+    ///
+    /// `toutes`: also every pair compared, in ``DoublonResultat/paires`` (otherwise only
+    /// counted: the pairs decided different are not kept, the search stays light).
+    public func resultat(source: String? = nil, toutes: Bool = false) -> DoublonResultat {
+        // Pairs by their records' positions (i < j, packed): no string is hashed in the loops.
+        func key(_ i: Int, _ j: Int) -> UInt64 { UInt64(min(i, j)) << 32 | UInt64(max(i, j)) }
         let index = Dictionary(fiches.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
-        func pair(_ i: Int, _ j: Int) -> DoublonPaire {
-            let key = DoublonCle(fiches[i].ref, fiches[j].ref)
-            if let known = evaluated[key] { return known }
-            let evidence = preuves(i, j)
-            let person = decisions[key]
-            let found = DoublonPaire(a: key.a, b: key.b, preuves: evidence, decision: person ?? evidence.decision, parUnePersonne: person != nil)
-            evaluated[key] = found
-            return found
+        var personal: [UInt64: DoublonDecision] = [:]
+        for (cle, decision) in decisions {
+            if let i = index[cle.a], let j = index[cle.b] { personal[key(i, j)] = decision }
         }
-        var candidates = candidats().map { pair($0.0, $0.1) }
+        var kept: [UInt64: DoublonPaire] = [:]
+        var decided: [UInt64: DoublonDecision] = [:]
+        func pair(_ i: Int, _ j: Int) -> DoublonPaire {
+            let k = key(i, j)
+            if let known = kept[k] { return known }
+            let (x, y) = fiches[i].ref < fiches[j].ref ? (i, j) : (j, i)
+            let evidence = preuves(x, y)
+            let person = personal[k]
+            return DoublonPaire(a: fiches[x].ref, b: fiches[y].ref, preuves: evidence, decision: person ?? evidence.decision, parUnePersonne: person != nil)
+        }
+        func decision(_ i: Int, _ j: Int) -> DoublonDecision {
+            let k = key(i, j)
+            if let known = decided[k] { return known }
+            let found = pair(i, j)
+            decided[k] = found.decision
+            if found.decision != .different { kept[k] = found }
+            return found.decision
+        }
+        var candidates = candidats()
         // A pair a person decided « meme » is a candidate whatever its evidence.
-        for (key, decision) in decisions where decision == .meme && evaluated[key] == nil {
-            if let i = index[key.a], let j = index[key.b] { candidates.append(pair(i, j)) }
+        let known = Set(candidates.map { key($0.0, $0.1) })
+        for (k, value) in personal where value == .meme && !known.contains(k) { candidates.append((Int(k >> 32), Int(k & 0xFFFF_FFFF))) }
+        var compared: [DoublonPaire] = []
+        for (i, j) in candidates {
+            _ = decision(i, j)
+            if toutes { compared.append(pair(i, j)) }
         }
         // Groups: the strongest « meme » pairs first; two groups join only when no pair across
         // them is « different ».
         var groupOf = Array(fiches.indices)
         var members = fiches.indices.map { [$0] }
-        let meme = candidates.filter { $0.decision == .meme }
+        let meme = candidates.compactMap { kept[key($0.0, $0.1)] }.filter { $0.decision == .meme }
             .sorted { ($0.parUnePersonne ? 1 : 0, $0.preuves.score, $1.a, $1.b) > ($1.parUnePersonne ? 1 : 0, $1.preuves.score, $0.a, $0.b) }
         for candidate in meme {
             guard let i = index[candidate.a], let j = index[candidate.b] else { continue }
             let (gi, gj) = (groupOf[i], groupOf[j])
             guard gi != gj else { continue }
-            let compatible = members[gi].allSatisfy { x in members[gj].allSatisfy { y in pair(x, y).decision != .different } }
+            let compatible = members[gi].allSatisfy { x in members[gj].allSatisfy { y in decision(x, y) != .different } }
             guard compatible else { continue }
-            let (keep, drop) = members[gi].count >= members[gj].count ? (gi, gj) : (gj, gi)
-            for m in members[drop] { groupOf[m] = keep }
-            members[keep] += members[drop]
+            let (keepGroup, drop) = members[gi].count >= members[gj].count ? (gi, gj) : (gj, gi)
+            for m in members[drop] { groupOf[m] = keepGroup }
+            members[keepGroup] += members[drop]
             members[drop] = []
         }
         var groupes: [DoublonGroupe] = []
@@ -188,13 +209,15 @@ public struct DoublonRecherche: Sendable {
             groupes.append(DoublonGroupe(id: refs[0].description, membres: refs, paires: pairs))
         }
         groupes.sort { $0.id < $1.id }
-        let incertains = candidates.filter { candidate in
-            guard candidate.decision == .incertain, let i = index[candidate.a], let j = index[candidate.b] else { return false }
-            return groupOf[i] != groupOf[j] && (source == nil || candidate.a.source == source || candidate.b.source == source)
+        let incertains = candidates.compactMap { (i, j) -> DoublonPaire? in
+            guard let found = kept[key(i, j)], found.decision == .incertain, groupOf[i] != groupOf[j] else { return nil }
+            return source == nil || found.a.source == source || found.b.source == source ? found : nil
         }.sorted { ($0.preuves.score, $1.a, $1.b) > ($1.preuves.score, $0.a, $0.b) }
-        let compared = candidates.filter { source == nil || $0.a.source == source || $0.b.source == source }
-            .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-        return DoublonResultat(groupes: groupes, incertains: incertains, paires: compared)
+        let touching = candidates.filter { source == nil || fiches[$0.0].ref.source == source || fiches[$0.1].ref.source == source }
+        return DoublonResultat(
+            groupes: groupes, incertains: incertains,
+            paires: compared.filter { source == nil || $0.a.source == source || $0.b.source == source }.sorted { ($0.a, $0.b) < ($1.a, $1.b) },
+            comparees: touching.count)
     }
 }
 
@@ -230,11 +253,15 @@ public struct DoublonGroupe: Sendable, Hashable {
 public struct DoublonResultat: Sendable {
     public var groupes: [DoublonGroupe]
     public var incertains: [DoublonPaire]
+    /// Every pair compared, when asked for (``DoublonRecherche/resultat(source:toutes:)``).
     public var paires: [DoublonPaire]
+    /// How many pairs were compared.
+    public var comparees: Int
 
-    public init(groupes: [DoublonGroupe], incertains: [DoublonPaire], paires: [DoublonPaire]) {
+    public init(groupes: [DoublonGroupe], incertains: [DoublonPaire], paires: [DoublonPaire], comparees: Int) {
         self.groupes = groupes
         self.incertains = incertains
         self.paires = paires
+        self.comparees = comparees
     }
 }

@@ -10,7 +10,7 @@ extension DoublonResultat: Encodable {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(groupes, forKey: .groupes)
         try container.encode(incertains, forKey: .incertains)
-        try container.encode(paires.count, forKey: .comparees)
+        try container.encode(comparees, forKey: .comparees)
         if encoder.userInfo[Self.toutesLesPaires] as? Bool == true { try container.encode(paires, forKey: .paires) }
     }
 

@@ -6,6 +6,8 @@
 public struct NomAnalyse: Sendable, Hashable {
     /// The words compared, in the name's order.
     public let mots: [String]
+    /// The words sorted and joined, as bytes (compared by edit distance, once per pair).
+    let sortedBytes: [UInt8]
     /// The kinds of service the name names.
     public let services: Set<ServiceNomme>
 
@@ -34,7 +36,9 @@ public struct NomAnalyse: Sendable, Hashable {
         self.services = services
         let kept = words.filter { !Self.stopWords.contains($0) && !communeWords.contains($0) }
         // A name that is only its commune (« Saint-Andiol ») keeps its words.
-        self.mots = kept.isEmpty ? words.filter { !Self.stopWords.contains($0) } : kept
+        let mots = kept.isEmpty ? words.filter { !Self.stopWords.contains($0) } : kept
+        self.mots = mots
+        sortedBytes = Array(mots.sorted().joined(separator: " ").utf8)
     }
 
     /// The similarity of two names, 0 to 1: the larger of the share of words in common (a
@@ -76,7 +80,7 @@ public struct NomAnalyse: Sendable, Hashable {
             }
         }
         let dice = Double(2 * matched) / Double(mots.count + other.mots.count)
-        let a = Array(mots.sorted().joined(separator: " ").utf8), b = Array(other.mots.sorted().joined(separator: " ").utf8)
+        let (a, b) = (sortedBytes, other.sortedBytes)
         let ratio = 1 - Double(Self.editDistance(a, b)) / Double(max(a.count, b.count))
         return max(dice, ratio)
     }
@@ -141,7 +145,8 @@ public struct NomAnalyse: Sendable, Hashable {
     static func sameWord(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         let longest = max(a.utf8.count, b.utf8.count)
-        guard min(a.utf8.count, b.utf8.count) >= 4 else { return false }
+        // One typo in five letters at most: lengths cannot differ more.
+        guard min(a.utf8.count, b.utf8.count) >= 4, abs(a.utf8.count - b.utf8.count) * 5 <= longest else { return false }
         return editDistance(Array(a.utf8), Array(b.utf8)) * 5 <= longest
     }
 
