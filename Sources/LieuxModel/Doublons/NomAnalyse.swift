@@ -31,8 +31,16 @@ public struct NomAnalyse: Sendable, Hashable {
             return word == "ville" ? "mairie" : word
         }
         var services = Set<ServiceNomme>()
-        let joined = " " + words.joined(separator: " ") + " "
-        for (phrase, kind) in Self.servicePhrases where joined.contains(" " + phrase + " ") { services.insert(kind) }
+        // Phrases as runs of words (Foundation's `contains` on text costs most of a search).
+        for (phrase, kind) in Self.servicePhraseWords where !services.contains(kind) {
+            guard words.count >= phrase.count else { continue }
+            for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+                if phrase.indices.allSatisfy({ words[start + $0] == phrase[$0] }) {
+                    services.insert(kind)
+                    break
+                }
+            }
+        }
         self.services = services
         let kept = words.filter { !Self.stopWords.contains($0) && !communeWords.contains($0) }
         // A name that is only its commune (« Saint-Andiol ») keeps its words.
@@ -141,6 +149,8 @@ public struct NomAnalyse: Sendable, Hashable {
         ("tiers lieu", .tiersLieu), ("fab lab", .tiersLieu), ("fab", .tiersLieu),
         ("college", .enseignement), ("lycee", .enseignement), ("ecole", .enseignement), ("universite", .enseignement),
     ]
+
+    static let servicePhraseWords: [([String], ServiceNomme)] = servicePhrases.map { ($0.0.split(separator: " ").map(String.init), $0.1) }
 
     static func sameWord(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
