@@ -6,7 +6,7 @@ import Logging
 /// The HTTP application of Lieux over `repository`: what `lieux serve` runs and what tests
 /// call (`buildApplication(repository: InMemoryLieuRepository(…)).test(.router) { … }`).
 ///
-/// Middlewares, outermost first: access log, CORS, gzip, problems (every error becomes
+/// Middlewares, outermost first: access log, CORS, security headers, gzip, problems (every error becomes
 /// `application/problem+json`), then, for every endpoint but those not `conditional` (`/health`),
 /// ETag and 304.
 ///
@@ -46,6 +46,7 @@ func buildRouter(
     let router = Router(context: LieuxRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: CrossOriginMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(configuration: configuration))
     router.add(middleware: CompressionMiddleware(threshold: configuration.compressionThreshold))
     router.add(middleware: ProblemMiddleware(logger: logger))
     let api = LieuxAPI(configuration: configuration, repository: repository, publisher: publisher, logger: logger)

@@ -420,7 +420,13 @@
       }
       const taille = Math.round(24 + Math.min(20, Math.sqrt(n)));
       const nom = compte.par ? `${f.properties.nom || f.properties.code} : ${n} lieux` : `${n} lieux`;
-      const icone = L.divIcon({ className: "", html: `<span class="marqueur groupe" style="width:${taille}px;height:${taille}px">${n}</span>`, iconSize: [taille, taille] });
+      // La taille par le style de l'élément, pas par un attribut : la politique de sécurité
+      // du contenu (Content-Security-Policy) interdit les styles écrits dans le HTML.
+      const pastille = document.createElement("span");
+      pastille.className = "marqueur groupe";
+      pastille.style.width = pastille.style.height = taille + "px";
+      pastille.textContent = n;
+      const icone = L.divIcon({ className: "", html: pastille, iconSize: [taille, taille] });
       const marqueur = L.marker([lat, lon], { icon: icone, title: nom, keyboard: false }).addTo(calque);
       const bbox = f.properties.bbox;
       // Un groupe s'ouvre en zoomant sur lui (sur le rectangle de ses lieux quand il est connu).

@@ -78,6 +78,9 @@ struct HTMLPage {
         "<a href=\"\(Self.escape(href))\">\(Self.escape(text))</a>"
     }
 
+    /// The pages' only style, inline: ``SecurityHeadersMiddleware`` allows it by its hash.
+    static let style = "body{font-family:system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;line-height:1.4}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}dt{font-weight:bold}pre{background:#f6f6f6;padding:1em;overflow:auto}"
+
     /// The whole document.
     var document: String {
         """
@@ -87,7 +90,7 @@ struct HTMLPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Self.escape(title))</title>
-        <style>body{font-family:system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;line-height:1.4}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}dt{font-weight:bold}pre{background:#f6f6f6;padding:1em;overflow:auto}</style>
+        <style>\(Self.style)</style>
         </head>
         <body>
         \(body)</body>
