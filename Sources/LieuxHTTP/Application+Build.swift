@@ -45,10 +45,11 @@ func buildRouter(
 ) -> Router<LieuxRequestContext> {
     let router = Router(context: LieuxRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: AccessLogMiddleware(logger: logger))
-    router.add(middleware: CrossOriginMiddleware())
+    let methodsByPath = Endpoint.methodsByPath(LieuxAPI.endpoints)
+    router.add(middleware: CrossOriginMiddleware(methodsByPath: methodsByPath))
     router.add(middleware: SecurityHeadersMiddleware(configuration: configuration))
     router.add(middleware: CompressionMiddleware(threshold: configuration.compressionThreshold))
-    router.add(middleware: ProblemMiddleware(logger: logger))
+    router.add(middleware: ProblemMiddleware(logger: logger, methodsByPath: methodsByPath))
     let api = LieuxAPI(configuration: configuration, repository: repository, publisher: publisher, logger: logger)
     // Routes added before a middleware do not go through it.
     api.addRoutes(LieuxAPI.endpoints.filter { !$0.conditional }, to: router)

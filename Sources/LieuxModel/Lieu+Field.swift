@@ -40,6 +40,15 @@ extension Lieu {
         /// venues ask it for every field of every row).
         public var number: Int { Self.numbers[self]! }
 
+        /// Whether the field holds several values (`a|b` in CSV, a list in JSON and GeoJSON).
+        public var isMultiValued: Bool { Self.multiValued.contains(self) }
+
+        /// The fields of the standard that hold several values.
+        public static let multiValued: Set<Field> = [
+            .typologie, .courriels, .siteWeb, .itinerance, .services, .publicsSpecifiquementAdresses, .priseEnChargeSpecifique,
+            .fraisACharge, .dispositifProgrammesNationaux, .formationsLabels, .modalitesAcces, .modalitesAccompagnement,
+        ]
+
         private static let numbers: [Field: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0 + 1) })
     }
 }

@@ -110,7 +110,9 @@ struct EndpointTableTests {
                 let operation = paths[endpoint.openAPIPath]?[endpoint.method.rawValue.lowercased()] as? [String: Any]
                 #expect(operation?["operationId"] as? String == endpoint.operationId, "\(endpoint.method) \(endpoint.openAPIPath)")
                 let parameters = (operation?["parameters"] as? [[String: String]] ?? []).compactMap { $0["$ref"]?.split(separator: "/").last }
-                #expect(parameters.map(String.init) == endpoint.pathParameters + endpoint.parameters, "\(endpoint.openAPIPath)")
+                #expect(
+                    parameters.map(String.init) == (endpoint.pathParameters + endpoint.parameters).map { endpoint.components[$0] ?? $0 },
+                    "\(endpoint.openAPIPath)")
             }
             #expect(paths.values.map(\.count).reduce(0, +) == LieuxAPI.endpoints.count { $0.documented })
         }

@@ -83,7 +83,10 @@ struct HygieneTests {
             #expect(response.headers[.accessControlMaxAge] == "86400")
             let plain = try await client.execute(uri: "/", method: .options)
             #expect(plain.status == .noContent)
-            #expect(plain.headers[.allow] == "GET, HEAD, POST, OPTIONS")
+            #expect(plain.headers[.allow] == "GET, HEAD, OPTIONS", "the methods of / only")
+            let validate = try await client.execute(uri: "/validate", method: .options)
+            #expect(validate.status == .noContent)
+            #expect(validate.headers[.allow] == "POST, OPTIONS", "the methods of /validate only")
         }
     }
 

@@ -61,6 +61,9 @@ struct ProblemTests {
         ("departement=999", "departement"), ("date_maj_min=2024-13-01", "date_maj_min"), ("ouvert=demain", "ouvert"),
         ("datetime=hier", "datetime"), ("f=xml", "f"), ("crs=http://www.opengis.net/def/crs/EPSG/0/2154", "crs"),
         ("bbox=3,49,4,50&bbox-crs=EPSG:4326", "bbox-crs"), ("limit=1&limit=2", "limit"), ("q=%E9", "q"),
+        ("typologie=RFS,", "typologie"), ("typologie=,,,", "typologie"), ("source=a,,b", "source"),
+        // 101 letters but 202 code points: JSON Schema's maxLength (200) counts code points.
+        ("q=" + String(repeating: "e%CC%81", count: 101), "q"),
     ])
     func invalidParameters(_ query: String, _ parameter: String) async throws {
         try await Fixtures.app().test(.router) { client in
@@ -131,6 +134,17 @@ struct ProblemTests {
         }
     }
 
+    @Test("the map's address checks its filters as the items do", arguments: [
+        ("/?code_postal=5110", "code_postal"), ("/?integration=2", "integration"), ("/?departement=999", "departement"),
+        ("/communes?q=" + String(repeating: "e%CC%81", count: 101), "q"),
+    ])
+    func landingFilters(_ uri: String, _ parameter: String) async throws {
+        try await Fixtures.app().test(.router) { client in
+            let object = try problem(try await client.get(uri), status: .badRequest, code: "parametre-invalide")
+            #expect(object["parametre"] as? String == parameter)
+        }
+    }
+
     @Test("a method the address does not accept is a 405 with Allow")
     func methodNotAllowed() async throws {
         try await Fixtures.app().test(.router) { client in
@@ -140,6 +154,12 @@ struct ProblemTests {
             let get = try await client.get("/validate")
             try problem(get, status: .methodNotAllowed, code: "methode-non-autorisee")
             #expect(get.headers[.allow] == "POST, OPTIONS")
+            // A method HTTP knows but no route takes is a 405 too, not a 404.
+            for method in [HTTPRequest.Method("TRACE")!, HTTPRequest.Method("QUERY")!] {
+                let response = try await client.execute(uri: "/collections/lieux/items", method: method)
+                try problem(response, status: .methodNotAllowed, code: "methode-non-autorisee")
+                #expect(response.headers[.allow] == "GET, HEAD, POST, OPTIONS")
+            }
             // Writes are served only by a service that publishes (a store with tokens).
             let post = try await client.post("/collections/lieux/items", body: "{}")
             try problem(post, status: .notFound, code: "publication-fermee")

@@ -269,6 +269,51 @@ struct PublishingRouteTests {
         #expect(names == ["Médiathèque Falala"])
     }
 
+    @Test(
+        "a body that does not say what it means is a 400 corps-invalide and changes nothing",
+        arguments: [
+            (#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [4.03, 49.25]}, "properties": {"prise_rdv": false}}"#, "booléen"),
+            (#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [4.03, 49.25]}, "properties": {"prise_rdv": ["a", "b"]}}"#, "qu'une valeur"),
+            (#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [4.03, 49.25]}, "properties": {"services": [null, null]}}"#, "null"),
+            (#"{"type": "Feature", "geometry": [null, null], "properties": {"nom": "X"}}"#, "Point"),
+            (#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [false, 49.25]}, "properties": {"nom": "X"}}"#, "Point"),
+            (#"{"type": "Feature", "properties": {"nom": "X"}}"#, "geometry"),
+            (#"{"type": "Feature", "id": {}, "geometry": null, "properties": {"nom": "X"}}"#, "id"),
+            (#"{"type": "Polygon", "properties": {"nom": "X"}}"#, "Feature"),
+            (#"{"geometry": null, "properties": {"nom": "X"}}"#, "Feature"),
+        ])
+    func ambiguousBodies(_ body: String, _ expected: String) async throws {
+        let (store, token, _) = try fixture(0..<3)
+        let before = try await store.version()
+        try await app(store).test(.router) { client in
+            let path = "/collections/lieux/items/s%3Alieu-000001"
+            for (uri, method) in [("/collections/lieux/items", HTTPRequest.Method.post), (path, .put)] {
+                let response = try await client.execute(uri: uri, method: method, headers: Self.auth(token, "application/geo+json"), body: ByteBuffer(string: body))
+                #expect(response.status == .badRequest, "\(method) \(body)")
+                #expect(try problemCode(response) == "corps-invalide")
+                #expect((try json(response)["detail"] as? String)?.contains(expected) == true, "\(String(buffer: response.body))")
+            }
+        }
+        #expect(try await store.version() == before)
+        #expect(try count(store) == 3)
+    }
+
+    @Test("a merge patch may leave the geometry out; a number is written as its text")
+    func patchShapes() async throws {
+        let (store, token, _) = try fixture(0..<3)
+        try await app(store).test(.router) { client in
+            let path = "/collections/lieux/items/s%3Alieu-000001"
+            let patched = try await client.execute(
+                uri: path, method: .patch, headers: Self.auth(token, "application/merge-patch+json"),
+                body: ByteBuffer(string: #"{"type": "Feature", "properties": {"nom": "Sans géométrie", "code_postal": 51100}}"#))
+            #expect(patched.status == .ok, "\(String(buffer: patched.body))")
+            let feature = try json(patched)
+            #expect((feature["properties"] as? [String: Any])?["nom"] as? String == "Sans géométrie")
+            #expect((feature["properties"] as? [String: Any])?["code_postal"] as? String == "51100")
+            #expect(feature["geometry"] is [String: Any], "the position is kept")
+        }
+    }
+
     @Test("a venue's history over HTTP: now, then each change with the version it replaced")
     func history() async throws {
         let (store, token, _) = try fixture()

@@ -9,19 +9,23 @@ enum MediaFormat: String, Sendable, CaseIterable {
     /// The format asked for by `f`, else by `Accept`; `f` with another value is a 400, an
     /// `Accept` that allows neither is a 406.
     static func negotiate(_ request: Request, parameters: QueryParameters, jsonType: String) throws(Problem) -> MediaFormat {
-        if let f = try parameters.single("f"), !f.isEmpty {
-            guard let format = MediaFormat(rawValue: f.lowercased()) else {
-                throw Problem.invalidParameter(
-                    "f", "« \(f) » n'est pas un format : f=json ou f=html.", allowed: allCases.map(\.rawValue))
-            }
-            return format
-        }
+        if let format = try checkParameter(parameters) { return format }
         guard let accept = request.headers[.accept], !accept.trimmingCharacters(in: .whitespaces).isEmpty else { return .json }
         let ranges = AcceptRange.parse(accept)
         let json = quality(of: ["application/json", "application/geo+json", jsonType], in: ranges)
         let html = quality(of: ["text/html", "application/xhtml+xml"], in: ranges)
         if json == 0 && html == 0 { throw Problem.notAcceptable(offered: [jsonType, "text/html"]) }
         return html > json ? .html : .json
+    }
+
+    /// The format `f` names (`nil` when absent or empty); another value is a 400.
+    @discardableResult
+    static func checkParameter(_ parameters: QueryParameters) throws(Problem) -> MediaFormat? {
+        guard let f = try parameters.single("f"), !f.isEmpty else { return nil }
+        guard let format = MediaFormat(rawValue: f.lowercased()) else {
+            throw Problem.invalidParameter("f", "« \(f) » n'est pas un format : f=json ou f=html.", allowed: allCases.map(\.rawValue))
+        }
+        return format
     }
 
     /// The best quality the ranges give one of `types`: a specific range wins over `type/*`,

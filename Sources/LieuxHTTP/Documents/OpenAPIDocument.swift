@@ -12,11 +12,11 @@ enum OpenAPIDocument {
         var list: [(String, JSONValue)] = [
             ("f", query("f", "Format de la réponse (sinon : en-tête Accept).", ["type": "string", "enum": ["json", "html"]])),
             ("limit", query(
-                "limit", "Nombre de lieux par page ; au-delà de 10 000, 10 000.",
-                ["type": "integer", "minimum": 1, "maximum": .integer(LieuQuery.maximumLimit), "default": .integer(LieuQuery.defaultLimit)])),
+                "limit", "Nombre de lieux par page ; au-delà de 10 000, 10 000 (une valeur plus grande est ramenée à 10 000, comme OGC API – Features le permet).",
+                ["type": "integer", "minimum": 1, "default": .integer(LieuQuery.defaultLimit)])),
             ("offset", query("offset", "Nombre de lieux à sauter avant la page.", ["type": "integer", "minimum": 0, "default": 0])),
             ("bbox", [
-                "name": "bbox", "in": "query", "required": false, "style": "form", "explode": false,
+                "name": "bbox", "in": "query", "required": false, "style": "form", "explode": false, "allowEmptyValue": true,
                 "description": "Rectangle minLon,minLat,maxLon,maxLat en degrés WGS 84 (CRS84) ; six nombres : hauteurs ignorées.",
                 "schema": [
                     "type": "array", "minItems": 4, "maxItems": 6, "items": ["type": "number"],
@@ -49,6 +49,7 @@ enum OpenAPIDocument {
             if let pattern = queryable.pattern { schema.append("pattern", .string(pattern)) }
             list.append((queryable.name, [
                 "name": .string(queryable.name), "in": "query", "required": false, "style": "form", "explode": false,
+                "allowEmptyValue": true,
                 "description": .string(queryable.description + " Plusieurs valeurs séparées par des virgules : l'une ou l'autre."),
                 "schema": ["type": "array", "items": schema],
             ]))
@@ -86,8 +87,13 @@ enum OpenAPIDocument {
             ("strict", query("strict", "1 : la moindre erreur rejette tout le fichier (422).", ["type": "string", "enum": ["0", "1"]])),
             ("etat", query("etat", "tous (par défaut) ou ouverts (non traités).", ["type": "string", "enum": ["tous", "ouverts"]])),
             ("integration", query(
-                "integration", "1 : la vue compacte de la carte, pour l'intégrer dans une iframe (page HTML seulement).",
-                ["type": "string", "enum": ["1"]])),
+                "integration", "1 : la vue compacte de la carte, pour l'intégrer dans une iframe (page HTML seulement) ; 0 : la carte entière.",
+                ["type": "string", "enum": ["0", "1"]])),
+            ("qCommunes", query(
+                "q", "Début d'un nom de commune, d'un code postal ou d'un code INSEE.", ["type": "string", "maxLength": 200])),
+            ("limitCommunes", query(
+                "limit", "Nombre de communes proposées.",
+                ["type": "integer", "minimum": 1, "maximum": .integer(LieuxAPI.maximumCommuneSuggestions), "default": 10])),
             ("schema_version", query(
                 "schema_version", "Version du standard pour la validation (auto : déduite des colonnes).",
                 ["type": "string", "enum": .strings(["auto"] + ["1.0.2", "0.1.0"]), "default": "auto"])),
@@ -98,7 +104,7 @@ enum OpenAPIDocument {
                 ["type": "string", "enum": .strings(AreaReference.Kind.allCases.map(\.rawValue))])),
             ("zoom", query(
                 "zoom", "Niveau de zoom de la carte (obligatoire) : la cellule de la grille mesure 360° / 2^zoom / 4.",
-                ["type": "integer", "minimum": 0, "maximum": .integer(ClusterGrid.maximumZoom)])),
+                ["type": "integer", "minimum": 0, "maximum": .integer(ClusterGrid.maximumZoom)], required: true)),
             ("seuils", query(
                 "seuils", "Seuils de distance en km, séparés par des virgules (au plus 20, chacun entre 0 et 1000).",
                 ["type": "string", "default": "1,2,5,10,20,30"])),
@@ -115,10 +121,12 @@ enum OpenAPIDocument {
         return list
     }
 
-    private static func query(_ name: String, _ description: String, _ schema: JSONValue) -> JSONValue {
+    /// An optional query parameter. An empty value (`?f=`, as HTML forms send them) is taken
+    /// as an absent parameter, which `allowEmptyValue` says.
+    private static func query(_ name: String, _ description: String, _ schema: JSONValue, required: Bool = false) -> JSONValue {
         [
-            "name": .string(name), "in": "query", "required": false, "style": "form", "explode": false,
-            "description": .string(description), "schema": schema,
+            "name": .string(name), "in": "query", "required": .bool(required), "style": "form", "explode": false,
+            "allowEmptyValue": .bool(!required), "description": .string(description), "schema": schema,
         ]
     }
 
@@ -179,7 +187,7 @@ enum OpenAPIDocument {
             "summary": .string(endpoint.summary),
         ]
         if let description = endpoint.description { value.append("description", .string(description)) }
-        value.append("parameters", references(endpoint.pathParameters + endpoint.parameters))
+        value.append("parameters", references(endpoint.pathParameters + endpoint.parameters.map { endpoint.components[$0] ?? $0 }))
         if let body = endpoint.body { value.append("requestBody", ["required": true, "content": content(body)]) }
         var responses: [JSONValue.Member] = [.init(key: String(endpoint.success.status), value: response(endpoint.success, etag: endpoint.conditional && endpoint.method == .get))]
         responses += endpoint.allFailures.map { .init(key: String($0.status.code), value: ref($0.rawValue)) }
@@ -251,11 +259,6 @@ enum OpenAPIDocument {
         return components
     }
 
-    private static let multiValuedFields: Set<Lieu.Field> = [
-        .typologie, .courriels, .siteWeb, .itinerance, .services, .publicsSpecifiquementAdresses, .priseEnChargeSpecifique,
-        .fraisACharge, .dispositifProgrammesNationaux, .formationsLabels, .modalitesAcces, .modalitesAccompagnement,
-    ]
-
     private static var schemas: JSONValue {
         let link: JSONValue = [
             "type": "object", "required": ["href", "rel"],
@@ -266,10 +269,28 @@ enum OpenAPIDocument {
         ]
         let links: JSONValue = ["type": "array", "items": ["$ref": "#/components/schemas/link"]]
         var properties: [JSONValue.Member] = Lieu.Field.allCases.filter { $0 != .latitude && $0 != .longitude }.map { field in
-            let schema: JSONValue = multiValuedFields.contains(field)
+            let schema: JSONValue = field.isMultiValued
                 ? ["type": "array", "items": ["type": "string"]] : ["type": "string"]
             return .init(key: field.rawValue, value: schema)
         }
+        // What a producer sends has the standard's fields, texts or numbers (a postal code, a
+        // phone), each of which may be null (emptied); what the service computes is ignored.
+        let inputFields: [JSONValue.Member] = Lieu.Field.allCases.filter { $0 != .latitude && $0 != .longitude }.map { field in
+            let schema: JSONValue = field.isMultiValued
+                ? [
+                    "anyOf": [
+                        ["type": "array", "nullable": true, "items": ["anyOf": [["type": "string"], ["type": "number"]]]],
+                        ["type": "string", "description": "Les valeurs séparées par « | », comme en CSV."],
+                        ["type": "number"],
+                    ]
+                ]
+                : ["anyOf": [["type": "string", "nullable": true], ["type": "number"]]]
+            return JSONValue.Member(key: field.rawValue, value: schema)
+        }
+        let inputProperties: [JSONValue.Member] = inputFields + [
+            .init(key: "source_import", value: ["description": "Ignoré : la source est celle du jeton de publication."]),
+            .init(key: "distance", value: ["description": "Ignoré : calculé par le service dans ses réponses."]),
+        ]
         properties.append(.init(key: "source_import", value: ["type": "string", "description": "Source d'import du lieu."]))
         properties.append(.init(key: "distance", value: ["type": "number", "description": "Mètres depuis le point de recherche."]))
         let position: JSONValue = ["type": "array", "minItems": 2, "items": ["type": "number"]]
@@ -332,6 +353,20 @@ enum OpenAPIDocument {
                     ],
                     "properties": ["type": "object", "properties": .object(properties)],
                     "links": links,
+                ],
+            ],
+            // What a producer writes (POST, PUT): a feature whose links, if any, are ignored.
+            "featureGeoJSONEntree": [
+                "type": "object", "required": ["type", "geometry", "properties"],
+                "properties": [
+                    "type": ["type": "string", "enum": ["Feature"]],
+                    "id": ["anyOf": [["type": "string", "nullable": true], ["type": "number"]]],
+                    "geometry": [
+                        "type": "object", "nullable": true, "required": ["type", "coordinates"],
+                        "properties": ["type": ["type": "string", "enum": ["Point"]], "coordinates": position],
+                    ],
+                    "properties": ["type": "object", "properties": .object(inputProperties)],
+                    "links": ["description": "Ignoré : le service écrit les liens de ses réponses."],
                 ],
             ],
             "featureCollectionGeoJSON": [

@@ -3,9 +3,12 @@ import Logging
 
 /// Turns every error of a handler into an RFC 9457 problem: ``Problem``s as they are, the
 /// statuses Hummingbird raises (404, 413…) with a French detail, anything else into a 500
-/// whose cause goes to the log only.
+/// whose cause goes to the log only. A method no route takes (`TRACE`, `QUERY`, any other)
+/// at a path of the service is a 405 with `Allow`, not a 404.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
+    /// The methods of each path of the service (``Endpoint/methodsByPath(_:)``).
+    let methodsByPath: [(path: String, allowed: [HTTPRequest.Method])]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -13,6 +16,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let problem as Problem {
             return problem.response(instance: request.uri.path)
         } catch let error as any HTTPResponseError {
+            if error.status == .notFound, let allowed = Endpoint.allowedMethods(at: request.uri.path, in: methodsByPath),
+                !allowed.contains(request.method)
+            {
+                return Problem.methodNotAllowed(request.method, allowed: allowed).response(instance: request.uri.path)
+            }
             return Problem.status(error.status, path: request.uri.path).response(instance: request.uri.path)
         } catch is CancellationError {
             throw CancellationError()

@@ -43,7 +43,7 @@ public struct CouvertureParameters: Sendable {
         query = items.query
         options = CouvertureOptions(limiteCommunes: items.query.limit, territoire: try Self.territoire(reader))
         guard route == .couverture else { return }
-        let seuils = reader.list("seuils")
+        let seuils = try reader.list("seuils")
         if !seuils.isEmpty {
             options.seuilsKm = try Array(Set(seuils.map { (text) throws(Problem) in try Self.kilometres("seuils", text) })).sorted()
             guard options.seuilsKm.count <= 20 else {

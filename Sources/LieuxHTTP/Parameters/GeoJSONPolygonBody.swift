@@ -54,7 +54,7 @@ enum GeoJSONPolygonBody {
             var positions: [GeoPolygon.Position] = []
             for point in points {
                 guard let pair = point as? [Any], pair.count >= 2,
-                    let longitude = (pair[0] as? NSNumber)?.doubleValue, let latitude = (pair[1] as? NSNumber)?.doubleValue,
+                    let longitude = jsonNumber(pair[0]), let latitude = jsonNumber(pair[1]),
                     abs(longitude) <= 180, abs(latitude) <= 90
                 else {
                     throw Problem.invalidBody(

@@ -117,10 +117,21 @@ struct ParameterReader {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// The comma-separated values of a parameter, every occurrence together, blanks dropped.
-    func list(_ name: String) -> [String] {
-        parameters.values(name).flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// The comma-separated values of a parameter, every occurrence together; an empty
+    /// occurrence is no value, an empty value among others (`a,,b`, `a,`) is a 400.
+    func list(_ name: String) throws(Problem) -> [String] {
+        var values: [String] = []
+        for occurrence in parameters.values(name) where !occurrence.trimmingCharacters(in: .whitespaces).isEmpty {
+            for part in occurrence.split(separator: ",", omittingEmptySubsequences: false) {
+                let value = part.trimmingCharacters(in: .whitespaces)
+                guard !value.isEmpty else {
+                    throw Problem.invalidParameter(
+                        name, "« \(name)=\(occurrence) » a une valeur vide : séparez les valeurs par une seule virgule, sans virgule au début ni à la fin.")
+                }
+                values.append(value)
+            }
+        }
+        return values
     }
 
     func integer(_ name: String, minimum: Int, maximum: Int? = nil, meaning: String = "") throws(Problem) -> Int? {
@@ -243,19 +254,19 @@ struct ParameterReader {
         filters.dispositifProgrammesNationaux = try labels(DispositifProgrammeNational.self)
         filters.formationsLabels = try labels(FormationLabel.self)
         filters.typologies = try typologies()
-        for text in list("code_postal") {
+        for text in try list("code_postal") {
             guard let code = CodePostal(rawValue: text) else {
                 throw Problem.invalidParameter("code_postal", "« \(text) » n'est pas un code postal : cinq chiffres (51100).")
             }
             filters.codesPostaux.insert(code)
         }
-        for text in list("code_insee") {
+        for text in try list("code_insee") {
             guard let code = CodeINSEE(rawValue: text) else {
                 throw Problem.invalidParameter("code_insee", "« \(text) » n'est pas un code INSEE de commune : cinq caractères (51454, 2A004).")
             }
             filters.codesINSEE.insert(code)
         }
-        for text in list("departement") {
+        for text in try list("departement") {
             guard let departement = Departement(code: text.uppercased()) else {
                 throw Problem.invalidParameter(
                     "departement", "« \(text) » n'est pas un code de département (exemples : 01, 2A, 51, 974).",
@@ -263,7 +274,7 @@ struct ParameterReader {
             }
             filters.departements.insert(departement.code)
         }
-        filters.sources = Set(list("source"))
+        filters.sources = Set(try list("source"))
         if let text = try text("date_maj_min") {
             guard let day = CalendarDate(iso: text) else {
                 throw Problem.invalidParameter("date_maj_min", "« \(text) » n'est pas une date : écrivez AAAA-MM-JJ (2024-01-31).")
@@ -271,7 +282,7 @@ struct ParameterReader {
             filters.dateMajMin = day
         }
         if let text = try text("q") {
-            guard text.count <= 200 else {
+            guard text.unicodeScalars.count <= 200 else {
                 throw Problem.invalidParameter("q", "Le texte cherché (q) dépasse 200 caractères : raccourcissez-le.")
             }
             filters.text = text
@@ -283,7 +294,7 @@ struct ParameterReader {
     func labels<V: Vocabulary>(_ type: V.Type) throws(Problem) -> Set<V> {
         let name = V.field.rawValue
         var result = Set<V>()
-        for text in list(name) {
+        for text in try list(name) {
             if let value = V(rawValue: text) ?? V.allCases.first(where: { Self.fold($0.rawValue) == Self.fold(text) }) {
                 result.insert(value)
             } else {
@@ -295,7 +306,7 @@ struct ParameterReader {
 
     func typologies() throws(Problem) -> Set<Typologie> {
         var result = Set<Typologie>()
-        for text in list(Lieu.Field.typologie.rawValue) {
+        for text in try list(Lieu.Field.typologie.rawValue) {
             if let known = Typologie.known.first(where: { $0.rawValue == text })
                 ?? Typologie.known.first(where: { $0.rawValue.uppercased() == text.uppercased() })
             {

@@ -139,8 +139,12 @@ struct Endpoint: Sendable {
     var summary: String
     var description: String?
     /// The query parameters it accepts, in the order the documentation gives them; any
-    /// other is a 400. Each is a parameter of the OpenAPI document's components.
+    /// other is a 400. Each is a parameter of the OpenAPI document's components, by its name
+    /// unless ``components`` names another.
     var parameters: [String]
+    /// Components of the parameters whose schema here differs from the shared one, by
+    /// parameter name (`/communes` takes at most 50 suggestions: `limit` is `limitCommunes`).
+    var components: [String: String]
     /// The body it requires, if any.
     var body: [Content]?
     var success: Success
@@ -159,9 +163,11 @@ struct Endpoint: Sendable {
 
     init(
         _ method: HTTPRequest.Method, _ path: String, operationId: String, tag: Tag, summary: String, description: String? = nil,
-        parameters: [String], body: [Content]? = nil, success: Success, failures: [Failure], scope: Scope = .public,
-        conditional: Bool = true, landingLinks: [LandingLink] = [], documented: Bool = true, handler: @escaping Handler
+        parameters: [String], components: [String: String] = [:], body: [Content]? = nil, success: Success, failures: [Failure],
+        scope: Scope = .public, conditional: Bool = true, landingLinks: [LandingLink] = [], documented: Bool = true,
+        handler: @escaping Handler
     ) {
+        self.components = components
         self.documented = documented
         self.method = method
         self.path = path
@@ -194,7 +200,8 @@ struct Endpoint: Sendable {
     /// Every non-200 answer the endpoint documents, by status.
     var allFailures: [Failure] {
         var failures = Set(self.failures).union([.badRequest, .serverError])
-        if scope == .source { failures.formUnion([.unauthorized, .forbidden, .tooManyRequests]) }
+        // Without any token, the service takes no publications: 404 (`publication-fermee`).
+        if scope == .source { failures.formUnion([.unauthorized, .forbidden, .notFound, .tooManyRequests]) }
         return failures.sorted { $0.status.code < $1.status.code }
     }
 
@@ -219,5 +226,28 @@ struct Endpoint: Sendable {
             let accepted = methods[path] ?? []
             return (path, routableMethods.filter { accepted.contains($0) } + [.options])
         }
+    }
+
+    /// The methods accepted at a request's path (`/collections/lieux/items/abc`), from the
+    /// table of ``methodsByPath(_:)``: the pattern that matches it with the most literal
+    /// segments; `nil` when no pattern does.
+    static func allowedMethods(
+        at path: String, in table: [(path: String, allowed: [HTTPRequest.Method])]
+    ) -> [HTTPRequest.Method]? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        var best: (literals: Int, allowed: [HTTPRequest.Method])?
+        for entry in table {
+            let pattern = entry.path.split(separator: "/", omittingEmptySubsequences: true)
+            guard pattern.count == segments.count else { continue }
+            var literals = 0
+            var matches = true
+            for (expected, given) in zip(pattern, segments) {
+                if expected.hasPrefix(":") { continue }
+                if expected != given { matches = false; break }
+                literals += 1
+            }
+            if matches && literals > (best?.literals ?? -1) { best = (literals, entry.allowed) }
+        }
+        return best?.allowed
     }
 }

@@ -7,7 +7,7 @@ extension LieuxAPI {
         Endpoint(
             .get, "/communes", operationId: "getCommunes", tag: .donnees, summary: "Communes qui commencent par…",
             description: "Suggestions pour un champ de recherche : q est le début d'un nom (accents et majuscules indifférents, « st » pour « saint »), d'un code postal ou d'un code INSEE ; departement (un code ou plusieurs, séparés par des virgules) n'en garde que les communes de ces départements. Chaque commune a un point (la moyenne des points de La Poste).",
-            parameters: ["q", "limit", "departement"], success: .init("Les communes, les meilleures d'abord", [.init(MediaType.json, .object)]),
+            parameters: ["q", "limit", "departement"], components: ["q": "qCommunes", "limit": "limitCommunes"], success: .init("Les communes, les meilleures d'abord", [.init(MediaType.json, .object)]),
             failures: [.notModified, .serviceUnavailable],
             handler: { try await $0.communes($1, context: $2) }),
     ]
@@ -20,6 +20,9 @@ extension LieuxAPI {
     @Sendable func communes(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let reader = ParameterReader(parameters: try QueryParameters(query: request.uri.query))
         let query = try reader.text("q") ?? ""
+        guard query.unicodeScalars.count <= 200 else {
+            throw Problem.invalidParameter("q", "Le début de nom cherché (q) dépasse 200 caractères : raccourcissez-le.")
+        }
         let limit = try reader.integer("limit", minimum: 1, maximum: Self.maximumCommuneSuggestions) ?? 10
         guard let gazetteer = configuration.communes else {
             throw Problem(

@@ -25,6 +25,15 @@ extension LieuxAPI {
     @Sendable func landingPage(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.json)
+        if let integration = try parameters.single("integration"), !["", "0", "1"].contains(integration) {
+            throw Problem.invalidParameter(
+                "integration", "« \(integration) » : écrivez integration=1 pour la vue compacte de la carte (à intégrer dans une iframe), ou integration=0.",
+                allowed: ["0", "1"])
+        }
+        // The filters of an embedded map are those of the items: the same values, the same 400s.
+        _ = try ItemsParameters(
+            QueryParameters(parameters.pairs.filter { Self.mapFilterNames.contains($0.name) }), route: .items,
+            now: configuration.now())
         // A browser (HTML, no `f`) opens the map (`integration=1`: its compact view, which the
         // page reads itself); `?f=html` is the API's landing page in HTML.
         if format == .html && !parameters.names.contains("f") { return mapPage() }

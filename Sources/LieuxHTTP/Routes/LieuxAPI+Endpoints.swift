@@ -83,13 +83,13 @@ extension LieuxAPI {
         Endpoint(
             .post, "/collections/lieux/items", operationId: "createFeature", tag: .publication, summary: "Créer un lieu",
             description: "Le corps est une Feature GeoJSON (ou un objet des champs du standard), validée comme un fichier d'une ligne ; le lieu va dans la source du jeton.",
-            parameters: [], body: [.init(MediaType.geoJSON, .component("featureGeoJSON")), .init(MediaType.json, .object)],
+            parameters: [], body: [.init(MediaType.geoJSON, .component("featureGeoJSONEntree")), .init(MediaType.json, .object)],
             success: .init("Le lieu créé", [.init(MediaType.geoJSON, .component("featureGeoJSON"))], status: 201),
             failures: [.contentTooLarge, .conflict, .unprocessable], scope: .source, conditional: false,
             handler: { try await $0.createItem($1, context: $2) }),
         Endpoint(
             .put, "/collections/lieux/items/:featureId", operationId: "replaceFeature", tag: .publication, summary: "Remplacer un lieu",
-            parameters: [], body: [.init(MediaType.geoJSON, .component("featureGeoJSON")), .init(MediaType.json, .object)],
+            parameters: [], body: [.init(MediaType.geoJSON, .component("featureGeoJSONEntree")), .init(MediaType.json, .object)],
             success: .init("Le lieu remplacé", [.init(MediaType.geoJSON, .component("featureGeoJSON"))]),
             failures: [.notFound, .contentTooLarge, .unprocessable], scope: .source, conditional: false,
             handler: { try await $0.replaceItem($1, context: $2) }),

@@ -100,29 +100,29 @@ extension LieuxAPI {
     /// `Location`, 409 when its id is taken, 422 with the report when it breaks the standard.
     @Sendable func createItem(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let token = try await authorize(request, context: context, source: nil)
-        let body = try VenueBody(try await BodyReader.collect(request, limit: configuration.maximumBodySize))
+        let body = try VenueBody(try await BodyReader.collect(request, limit: configuration.maximumBodySize), whole: true)
         let result = try await requirePublisher().write(.create(fields: body.values), source: token.source, origin: origin(token, context))
         return try await respond(result, source: token.source, request: request)
     }
 
     /// `PUT /collections/lieux/items/{featureId}`: the venue replaced by the body.
     @Sendable func replaceItem(_ request: Request, context: LieuxRequestContext) async throws -> Response {
-        try await writeItem(request, context) { id, body in .replace(id: id, fields: body.values) }
+        try await writeItem(request, context, whole: true) { id, body in .replace(id: id, fields: body.values) }
     }
 
     /// `PATCH /collections/lieux/items/{featureId}`: a JSON merge patch (RFC 7396) of the
     /// venue's properties; `null` empties a field.
     @Sendable func patchItem(_ request: Request, context: LieuxRequestContext) async throws -> Response {
-        try await writeItem(request, context) { id, body in .patch(id: id, changes: body.fields) }
+        try await writeItem(request, context, whole: false) { id, body in .patch(id: id, changes: body.fields) }
     }
 
     /// A write of the route's venue with the body, for the token's source.
     private func writeItem(
-        _ request: Request, _ context: LieuxRequestContext, _ write: (String, VenueBody) -> VenueWrite
+        _ request: Request, _ context: LieuxRequestContext, whole: Bool, _ write: (String, VenueBody) -> VenueWrite
     ) async throws -> Response {
         let token = try await authorize(request, context: context, source: nil)
         let id = try await target(context, token: token)
-        let body = try VenueBody(try await BodyReader.collect(request, limit: configuration.maximumBodySize))
+        let body = try VenueBody(try await BodyReader.collect(request, limit: configuration.maximumBodySize), whole: whole)
         let result = try await requirePublisher().write(write(id, body), source: token.source, origin: origin(token, context))
         return try await respond(result, source: token.source, request: request)
     }

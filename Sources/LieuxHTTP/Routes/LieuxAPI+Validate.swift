@@ -14,6 +14,11 @@ extension LieuxAPI {
         let type = request.headers[.contentType]?.lowercased()
         try FileBody.check(type)
         let body = try await BodyReader.collect(request, limit: configuration.maximumBodySize)
+        guard !body.isEmpty else {
+            throw Problem(
+                status: .badRequest, code: "corps-absent", title: "Corps de requête absent",
+                detail: "La requête n'a pas de corps : envoyez-y le fichier à valider (CSV ou JSON du standard).")
+        }
         let format = FileBody.format(type: type, firstByte: FileBody.firstByte(of: body))
         let validator = Validator(version: version)
         let place = "corps de la requête"

@@ -41,6 +41,8 @@ struct LieuxAPI: Sendable {
                 for name in parameters.names where !endpoint.parameters.contains(name) {
                     throw Problem.unknownParameter(name, allowed: endpoint.parameters)
                 }
+                // `f` names a format on every route that takes it, JSON-only ones too.
+                if endpoint.parameters.contains("f") { try MediaFormat.checkParameter(parameters) }
                 return try await endpoint.handler(self, request, context)
             }
         }

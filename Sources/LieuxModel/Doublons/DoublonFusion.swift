@@ -47,7 +47,7 @@ public enum DoublonFusion {
                 let real = freshest.first { DoublonFiche.realSIRET($0.lieu.pivot.rawValue) != nil } ?? best
                 texts[field] = real.lieu.pivot.rawValue
                 provenance[field] = [ref(real)]
-            case _ where Self.multiValued.contains(field):
+            case _ where field.isMultiValued:
                 var values: [String] = []
                 var givers: [LieuRef] = []
                 for member in ordered {
@@ -80,12 +80,6 @@ public enum DoublonFusion {
         let distance = membres.compactMap(\.distance).min()
         return (FoundLieu(lieu: merged, source: best.source, distance: distance), provenance)
     }
-
-    /// The fields of the standard that hold several values.
-    public static let multiValued: Set<Lieu.Field> = [
-        .typologie, .courriels, .siteWeb, .itinerance, .services, .publicsSpecifiquementAdresses, .priseEnChargeSpecifique,
-        .fraisACharge, .dispositifProgrammesNationaux, .formationsLabels, .modalitesAcces, .modalitesAccompagnement,
-    ]
 
     /// The decimals of the least precise coordinate: `45.6813` has 4. (The first record wins
     /// a tie: the caller lists the freshest first.)
