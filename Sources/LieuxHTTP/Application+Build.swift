@@ -23,6 +23,9 @@ public func buildApplication(
     let router = buildRouter(configuration: configuration, repository: repository, publisher: publisher, logger: logger)
     return Application(
         router: router,
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [ParserErrorHandler()], idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port), serverName: "lieux/\(configuration.serviceVersion)"),
         logger: logger)
@@ -50,6 +53,7 @@ func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware(configuration: configuration))
     router.add(middleware: CompressionMiddleware(threshold: configuration.compressionThreshold))
     router.add(middleware: ProblemMiddleware(logger: logger, methodsByPath: methodsByPath))
+    router.add(middleware: RequestEncodingMiddleware())
     let api = LieuxAPI(configuration: configuration, repository: repository, publisher: publisher, logger: logger)
     // Routes added before a middleware do not go through it.
     api.addRoutes(LieuxAPI.endpoints.filter { !$0.conditional }, to: router)

@@ -45,6 +45,9 @@ public struct ServerConfiguration: Sendable {
     /// An address geocoder compatible with the BAN's API (`…/search/?q=`), asked by the map's
     /// search field in the browser; empty: communes only.
     public var geocoder: String
+    /// A connection that sends nothing for this long, between requests or in the middle of a
+    /// request's head (a slow client dribbling its headers), is closed, in seconds.
+    public var idleTimeout: Int
 
     public init(
         host: String = "127.0.0.1",
@@ -65,9 +68,11 @@ public struct ServerConfiguration: Sendable {
         tiles: String = ServerConfiguration.openStreetMapTiles,
         tilesAttribution: String = ServerConfiguration.openStreetMapAttribution,
         leafletPath: String = ServerConfiguration.debianLeafletPath,
-        geocoder: String = ""
+        geocoder: String = "",
+        idleTimeout: Int = 30
     ) {
         self.geocoder = geocoder
+        self.idleTimeout = idleTimeout
         self.communes = communes
         self.tiles = tiles
         self.tilesAttribution = tilesAttribution

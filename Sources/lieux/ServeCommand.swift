@@ -32,6 +32,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body-mb"), help: "Taille maximale d'un corps de requête (POST /validate), en Mo.")
     var maximumBodyMegabytes = 50
 
+    @Option(
+        name: .customLong("delai-inactivite"),
+        help: "Une connexion qui n'envoie rien pendant ce délai (entre deux requêtes, ou au milieu des en-têtes d'une requête) est fermée, en secondes.")
+    var idleTimeout = 30
+
     @Option(name: .customLong("log-level"), help: "Niveau du journal : trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -56,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port doit être entre 0 et 65535.") }
         guard maximumBodyMegabytes > 0 else { throw ValidationError("--max-body-mb doit être un nombre positif.") }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--delai-inactivite doit être entre 1 et 3600 secondes.") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level : trace, debug, info, notice, warning, error ou critical.")
         }
@@ -91,7 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
             serviceVersion: Lieux.configuration.version, communes: gazetteer,
             tiles: tiles == "aucun" ? "" : tiles, tilesAttribution: tilesAttribution,
             leafletPath: leaflet ?? environment["LIEUX_LEAFLET"] ?? ServerConfiguration.debianLeafletPath,
-            geocoder: geocoder ?? environment["LIEUX_GEOCODEUR"] ?? "")
+            geocoder: geocoder ?? environment["LIEUX_GEOCODEUR"] ?? "", idleTimeout: idleTimeout)
         if let fixed = fixedNow.flatMap(Self.instant) { configuration.now = { fixed } }
         do {
             try await runServer(configuration: configuration, repository: repository, publisher: repository, logger: Logger(label: "lieux"))

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Turns every error of a handler into an RFC 9457 problem: ``Problem``s as they are, the
 /// statuses Hummingbird raises (404, 413…) with a French detail, anything else into a 500
@@ -22,6 +23,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 return Problem.methodNotAllowed(request.method, allowed: allowed).response(instance: request.uri.path)
             }
             return Problem.status(error.status, path: request.uri.path).response(instance: request.uri.path)
+        } catch let error as HTTPParserError {
+            // A body that stops being HTTP midway (a chunk of a false size): the connection ends.
+            var problem = ParserErrorHandler.problem(error)
+            problem.headers[.connection] = "close"
+            return problem.response(instance: request.uri.path)
         } catch is CancellationError {
             throw CancellationError()
         } catch {

@@ -4,6 +4,12 @@ import LieuxModel
 /// The body of `POST /collections/lieux/search`: a GeoJSON Polygon or MultiPolygon (RFC 7946),
 /// bare or as the geometry of a Feature.
 enum GeoJSONPolygonBody {
+    /// The largest body, in bytes: the detailed outline of a région fits; a polygon of a
+    /// million vertices does not (reading one costs half a gigabyte of memory).
+    static let maximumSize = 5 * 1024 * 1024
+    /// The most positions of all rings together (a 5 MB body holds about 200,000).
+    static let maximumPositions = 100_000
+
     /// The polygon of `bytes`; a 400 problem says what is wrong.
     static func parse(_ bytes: Data) throws(Problem) -> GeoPolygon {
         let object: Any
@@ -20,16 +26,17 @@ enum GeoJSONPolygonBody {
             geometry = inner
         }
         let type = geometry["type"] as? String
+        var counted = 0
         switch type {
         case "Polygon":
-            return GeoPolygon(polygons: [try polygon(geometry["coordinates"], path: "coordinates")])
+            return GeoPolygon(polygons: [try polygon(geometry["coordinates"], path: "coordinates", counted: &counted)])
         case "MultiPolygon":
             guard let list = geometry["coordinates"] as? [Any], !list.isEmpty else {
                 throw Problem.invalidBody("« coordinates » d'un MultiPolygon doit être une liste non vide de polygones.")
             }
             var polygons: [[[GeoPolygon.Position]]] = []
             for (index, item) in list.enumerated() {
-                polygons.append(try polygon(item, path: "coordinates[\(index)]"))
+                polygons.append(try polygon(item, path: "coordinates[\(index)]", counted: &counted))
             }
             return GeoPolygon(polygons: polygons)
         default:
@@ -42,7 +49,8 @@ enum GeoJSONPolygonBody {
         Problem.invalidBody("Le corps doit être un objet GeoJSON : une géométrie Polygon ou MultiPolygon, ou une Feature qui en porte une.")
     }
 
-    private static func polygon(_ value: Any?, path: String) throws(Problem) -> [[GeoPolygon.Position]] {
+    /// The rings of one polygon; `counted`: the positions read so far, of every polygon.
+    private static func polygon(_ value: Any?, path: String, counted: inout Int) throws(Problem) -> [[GeoPolygon.Position]] {
         guard let rings = value as? [Any], !rings.isEmpty else {
             throw Problem.invalidBody("« \(path) » doit être une liste d'anneaux : [[[lon,lat],…]].")
         }
@@ -50,6 +58,11 @@ enum GeoJSONPolygonBody {
         for (index, ring) in rings.enumerated() {
             guard let points = ring as? [Any] else {
                 throw Problem.invalidBody("« \(path)[\(index)] » doit être une liste de positions [lon,lat].")
+            }
+            counted += points.count
+            guard counted <= maximumPositions else {
+                throw Problem.invalidBody(
+                    "Le polygone a plus de \(maximumPositions) positions : simplifiez-le (QGIS : Vecteur › Géométrie › Simplifier ; mapshaper -simplify) avant de chercher dedans.")
             }
             var positions: [GeoPolygon.Position] = []
             for point in points {

@@ -28,7 +28,7 @@ extension LieuxAPI {
         if let type = request.headers[.contentType]?.lowercased(), !type.contains("json") {
             throw Problem.unsupportedMediaType(type, accepted: [MediaType.geoJSON, MediaType.json])
         }
-        let body = try await BodyReader.collect(request, limit: configuration.maximumBodySize)
+        let body = try await BodyReader.collect(request, limit: min(configuration.maximumBodySize, GeoJSONPolygonBody.maximumSize))
         items.query.spatial = .polygon(try GeoJSONPolygonBody.parse(body))
         if items.fusionner {
             let (page, extras) = try await mergedPage(items)
