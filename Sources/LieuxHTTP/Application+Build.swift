@@ -39,6 +39,7 @@ public func runServer(
     publisher: (any SourcePublisher)? = nil,
     logger: Logger? = nil
 ) async throws {
+    if publisher != nil { LieuxAPI.removeOrphanPublications() }
     try await buildApplication(configuration: configuration, repository: repository, publisher: publisher, logger: logger).runService()
 }
 

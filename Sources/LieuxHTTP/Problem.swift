@@ -1,4 +1,5 @@
 import Foundation
+import LieuxModel
 import Hummingbird
 
 /// An HTTP error of the service, answered as an RFC 9457 problem (`application/problem+json`)
@@ -88,6 +89,21 @@ extension Problem {
     /// 400: a request body that cannot be read.
     static func invalidBody(_ detail: String) -> Problem {
         Problem(status: .badRequest, code: "corps-invalide", title: "Corps de requête invalide", detail: detail)
+    }
+
+    /// 507 or 503: the storage under the service failed in a way its administrator can fix;
+    /// the store is as it was before the request.
+    static func storage(_ failure: any StorageFailure) -> Problem {
+        switch failure.condition {
+        case .diskFull:
+            Problem(
+                status: .init(code: 507, reasonPhrase: "Insufficient Storage"), code: "disque-plein", title: "Disque plein",
+                detail: failure.message)
+        case .readOnly:
+            Problem(status: .serviceUnavailable, code: "base-en-lecture-seule", title: "Base en lecture seule", detail: failure.message)
+        case .unavailable, nil:
+            Problem(status: .serviceUnavailable, code: "base-indisponible", title: "Base indisponible", detail: failure.message)
+        }
     }
 
     /// 404: nothing at this address.

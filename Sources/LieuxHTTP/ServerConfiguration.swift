@@ -30,8 +30,10 @@ public struct ServerConfiguration: Sendable {
     /// The largest file a source may publish (`PUT /sources/{source}/lieux`), in bytes: 413
     /// above. The body goes to a temporary file, never into memory.
     public var maximumImportSize: Int
-    /// Failed token checks one address may make in a minute; then 429 for that address.
+    /// Failed token checks one address may make in ``failedTokenWindow`` seconds (a minute);
+    /// then 429 for that address.
     public var failedTokenLimit: Int
+    public var failedTokenWindow: Int = 60
     /// Reports (`…/signalements`) one address may send in ten minutes; then 429.
     public var reportLimit: Int
     /// The communes the map's search field suggests (`/communes`); `nil`: 503 there.

@@ -91,7 +91,7 @@ extension Store {
                 if result.stored > 0 { try Store.bumpVersion(db) }
             }
         } catch {
-            throw StoreError(code: .sql, message: "L'import des territoires a échoué et n'a rien modifié.", cause: error)
+            throw StoreError.failed("L'import des territoires a échoué et n'a rien modifié.", cause: error)
         }
         return result
     }

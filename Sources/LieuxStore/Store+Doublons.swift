@@ -81,7 +81,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(code: .sql, message: "La décision n'a pas pu être enregistrée.", cause: error)
+            throw StoreError.failed("La décision n'a pas pu être enregistrée.", cause: error)
         }
     }
 }

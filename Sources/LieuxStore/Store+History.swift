@@ -100,7 +100,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(code: .sql, message: "L'annulation a échoué et n'a rien modifié.", cause: error)
+            throw StoreError.failed("L'annulation a échoué et n'a rien modifié.", cause: error)
         }
         guard let done else { return nil }
         return try journal(source: source, limit: 1).first { $0.id == done }
@@ -155,7 +155,7 @@ extension Store {
                 return db.changesCount
             }
         } catch {
-            throw StoreError(code: .sql, message: "La purge de l'historique a échoué et n'a rien modifié.", cause: error)
+            throw StoreError.failed("La purge de l'historique a échoué et n'a rien modifié.", cause: error)
         }
     }
 }

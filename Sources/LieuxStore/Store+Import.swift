@@ -54,7 +54,7 @@ extension Store {
         } catch let error as SchemaError {
             throw StoreError(code: .sql, message: "Le schéma du standard est inutilisable : \(error.message)")
         } catch {
-            throw StoreError(code: .sql, message: "L'import a échoué et n'a rien modifié.", cause: error)
+            throw StoreError.failed("L'import a échoué et n'a rien modifié.", cause: error)
         }
         return result!
     }

@@ -60,7 +60,7 @@ extension Store {
                 try Store.bumpVersion(db)
             }
         } catch {
-            throw StoreError(code: .sql, message: "L'import de la grille de population a échoué et n'a rien modifié.", cause: error)
+            throw StoreError.failed("L'import de la grille de population a échoué et n'a rien modifié.", cause: error)
         }
         return result
     }

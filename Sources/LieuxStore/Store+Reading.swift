@@ -39,7 +39,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(code: .sql, message: "La lecture des lieux a échoué.", cause: error)
+            throw StoreError.failed("La lecture des lieux a échoué.", cause: error)
         }
         if let bodyError { throw bodyError }
     }

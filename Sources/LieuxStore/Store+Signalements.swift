@@ -22,7 +22,7 @@ extension Store {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(code: .sql, message: "Le signalement n'a pas pu être enregistré.", cause: error)
+            throw StoreError.failed("Le signalement n'a pas pu être enregistré.", cause: error)
         }
     }
 
@@ -59,7 +59,7 @@ extension Store {
                     arguments: [done ? History.now() : nil, done ? by : nil, id, source])
             }
         } catch {
-            throw StoreError(code: .sql, message: "Le signalement n'a pas pu être mis à jour.", cause: error)
+            throw StoreError.failed("Le signalement n'a pas pu être mis à jour.", cause: error)
         }
         return try signalements(source: source).first { $0.id == id }
     }

@@ -26,7 +26,7 @@ extension Store {
                 return (SourceToken(id: id, source: source, name: name, createdAt: created), "\(Self.tokenPrefix)\(id)_\(encoded)")
             }
         } catch {
-            throw StoreError(code: .sql, message: "Le jeton n'a pas pu être créé.", cause: error)
+            throw StoreError.failed("Le jeton n'a pas pu être créé.", cause: error)
         }
     }
 
@@ -50,7 +50,7 @@ extension Store {
                 try db.execute(sql: "UPDATE jeton SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [History.now(), id])
             }
         } catch {
-            throw StoreError(code: .sql, message: "Le jeton n'a pas pu être révoqué.", cause: error)
+            throw StoreError.failed("Le jeton n'a pas pu être révoqué.", cause: error)
         }
         return try tokens().first { $0.id == id }
     }

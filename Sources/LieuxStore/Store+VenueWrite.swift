@@ -23,7 +23,7 @@ extension Store {
         } catch let error as SchemaError {
             throw StoreError(code: .sql, message: "Le schéma du standard est inutilisable : \(error.message)")
         } catch {
-            throw StoreError(code: .sql, message: "L'écriture du lieu a échoué et n'a rien modifié.", cause: error)
+            throw StoreError.failed("L'écriture du lieu a échoué et n'a rien modifié.", cause: error)
         }
         return outcome!
     }

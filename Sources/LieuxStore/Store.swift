@@ -50,7 +50,7 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(code: .sql, message: "La base « \(path) » n'a pas pu être mise à jour.", cause: error)
+            throw StoreError.failed("La base « \(path) » n'a pas pu être mise à jour.", cause: error)
         }
     }
 
@@ -61,7 +61,7 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(code: .sql, message: "La lecture de la base a échoué.", cause: error)
+            throw StoreError.failed("La lecture de la base a échoué.", cause: error)
         }
     }
 }

@@ -194,4 +194,21 @@ struct ProblemTests {
             #expect(export.status == .internalServerError)
         }
     }
+
+    @Test("a failure of the storage a person can act on is a 507 or a 503 that says what to do", arguments: [
+        (StorageCondition.diskFull, 507, "disque-plein"), (.readOnly, 503, "base-en-lecture-seule"), (.unavailable, 503, "base-indisponible"),
+    ])
+    func storageFailure(_ condition: StorageCondition, _ status: Int, _ code: String) async throws {
+        struct Failure: StorageFailure {
+            var condition: StorageCondition?
+            var message: String
+        }
+        let repository = Fixtures.repository()
+        repository.fail(with: Failure(condition: condition, message: "La lecture des lieux a échoué. Libérez de la place, puis recommencez."))
+        try await Fixtures.app(repository).test(.router) { client in
+            let response = try await client.get("/collections/lieux/items")
+            let object = try problem(response, status: HTTPResponse.Status(code: status), code: code)
+            #expect((object["detail"] as? String)?.contains("recommencez") == true)
+        }
+    }
 }

@@ -26,7 +26,7 @@ extension LieuxAPI {
         if let wait = await failedTokens.retryAfter(address) {
             throw Problem.tooManyAttempts(
                 retryAfter: wait,
-                detail: "Trop de jetons refusés depuis votre adresse (\(configuration.failedTokenLimit) par minute) : réessayez dans \(wait) s, avec le bon jeton.")
+                detail: "Trop de jetons refusés depuis votre adresse (\(configuration.failedTokenLimit) en \(configuration.failedTokenWindow) s) : réessayez dans \(wait) s, avec le bon jeton.")
         }
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw Problem.unauthorized("Cette route demande le jeton de la source, dans l'en-tête « Authorization: Bearer JETON ».", invalidToken: false)
@@ -74,7 +74,8 @@ extension LieuxAPI {
         let token = try await authorize(request, context: context, source: source)
         let type = request.headers[.contentType]?.lowercased()
         try FileBody.check(type)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lieux-publication-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "\(Self.publicationPrefix)\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("corps")
@@ -300,5 +301,28 @@ extension LieuxAPI {
         return Response(
             status: problem.status, headers: [.contentType: Problem.mediaType, .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension LieuxAPI {
+    /// The start of the name of the folder that holds a publication's body while it is read:
+    /// `lieux-publication-<pid>-<uuid>` in the temporary directory.
+    static let publicationPrefix = "lieux-publication-"
+
+    /// Removes the folders of publications whose process is gone (a service killed during an
+    /// upload leaves its body behind); the service calls it when it starts. Returns how many.
+    @discardableResult
+    static func removeOrphanPublications(in directory: URL = FileManager.default.temporaryDirectory) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(publicationPrefix) {
+            let rest = name.dropFirst(publicationPrefix.count)
+            // Folders of older versions had no pid: a UUID alone, orphans too once started anew.
+            if let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0, kill(pid, 0) == 0 || errno == EPERM {
+                continue
+            }
+            if (try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))) != nil { removed += 1 }
+        }
+        return removed
     }
 }

@@ -28,7 +28,7 @@ struct LieuxAPI: Sendable {
         self.publisher = publisher
         self.logger = logger
         exports = ExportLimiter(maximum: configuration.maximumConcurrentExports)
-        failedTokens = AttemptLimiter(limit: configuration.failedTokenLimit, window: .seconds(60))
+        failedTokens = AttemptLimiter(limit: configuration.failedTokenLimit, window: .seconds(configuration.failedTokenWindow))
         reports = AttemptLimiter(limit: configuration.reportLimit, window: .seconds(600))
     }
 
