@@ -26,7 +26,7 @@ struct SearchTests {
             _ = try? store.importFile(at: venues, source: "anct")
             _ = try? store.importFile(at: SharedData.repositoryRoot.appendingPathComponent("data/demo/lieux-demonstration.csv"), source: "charente")
             geo = folder.appendingPathComponent("departements.geojson")
-            try? Data(syntheticDepartements.utf8).write(to: geo)
+            try? Data(GeneratedVenues.squareDepartements.utf8).write(to: geo)
         }
         _ = try? store.importAreas(at: geo, kind: .departement)
         var all: [FoundLieu] = []
@@ -45,24 +45,6 @@ struct SearchTests {
         }
         return (store, all, departements)
     }()
-
-    /// Without the real outlines: for each département the tests name, a square that cuts
-    /// through the generated venues of one commune (they spread over 0.01° from its centre),
-    /// or, for those with no generated commune, a square beside one.
-    static var syntheticDepartements: String {
-        let centres: [(String, Double, Double)] = [
-            ("51", 49.2583, 4.0317), ("13", 43.2999, 5.3842), ("16", 45.6484, 0.1562), ("06", 43.7031, 7.2661),
-            ("2A", 41.9192, 8.7386), ("75", 48.8590, 2.3790), ("04", 43.3020, 5.3800), ("05", 45.7700, 4.8400),
-            ("83", 43.1000, 6.0000), ("84", 47.2200, -1.5500),
-        ]
-        let features = centres.map { code, latitude, longitude in
-            // Edges between the venues' grid of 0.0001°: a point on an edge is in or out
-            // depending on the convention, and these squares test the index, not a convention.
-            let (s, w, n, e) = (latitude - 0.00205, longitude - 0.00305, latitude + 0.00505, longitude + 0.00405)
-            return #"{"type":"Feature","properties":{"code":"\#(code)","nom":"Département \#(code)"},"geometry":{"type":"Polygon","coordinates":[[[\#(w),\#(s)],[\#(e),\#(s)],[\#(e),\#(n)],[\#(w),\#(n)],[\#(w),\#(s)]]]}}"#
-        }
-        return #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}"
-    }
 
     var store: Store { Self.fixture!.store }
     var all: [FoundLieu] { Self.fixture!.all }
