@@ -1,7 +1,7 @@
 import GRDB
 import LieuxModel
 /// A failure of the store, with a stable code and a French message.
-public struct StoreError: StorageFailure, Sendable, CustomStringConvertible {
+public struct StoreError: Error, StorageFailure, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         /// The database file cannot be opened or created.
         case open = "store-open"
