@@ -16,7 +16,7 @@ extension Store {
 
     public func clusters(_ query: LieuQuery, grid: ClusterGrid) async throws -> LieuClusters {
         if Self.indexAnswersClusters(query) {
-            if let index = pointIndex.latest, let clusters = try clustersFromIndex(index, query, grid: grid) { return clusters }
+            if let index = pointIndex.latest, let clusters = try await clustersFromIndex(index, query, grid: grid) { return clusters }
             refreshPointIndex()
         }
         return try await pool.read { db in try Self.clusters(query, grid: grid, db: db) }
@@ -66,8 +66,8 @@ extension Store {
     }
 
     /// The clusters of `query` from `index`; `nil` when the index is not that of the current data.
-    private func clustersFromIndex(_ index: PointIndex, _ query: LieuQuery, grid: ClusterGrid) throws -> LieuClusters? {
-        try pool.read { db -> LieuClusters? in
+    private func clustersFromIndex(_ index: PointIndex, _ query: LieuQuery, grid: ClusterGrid) async throws -> LieuClusters? {
+        try await pool.read { db -> LieuClusters? in
             guard try Self.dataVersion(db) == index.version else { return nil }
             var tally = ClusterTally<Int32>(grid: grid)
             switch query.spatial {

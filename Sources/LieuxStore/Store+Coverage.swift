@@ -10,11 +10,15 @@ import LieuxModel
 /// points and populations (`area`). Then ``CouvertureCalcul`` does the rest in memory.
 extension Store {
     public func couverture(_ query: LieuQuery, options: CouvertureOptions) async throws -> Couverture {
-        try couvertureSynchronously(query, options: options)
+        let (venues, communes, grid) = try await pool.read { db in
+            (try self.matchingPositions(query, db), try Self.communePoints(db), try Self.gridPoints(db))
+        }
+        return Self.couverture(venues: venues, communes: communes, grid: grid, options: options)
     }
 
     public func couvertureCommunes(_ query: LieuQuery, territoire: AreaReference?) async throws -> [CommuneDistance] {
-        try couvertureCommunesSynchronously(query, territoire: territoire)
+        let (venues, communes) = try await pool.read { db in (try self.matchingPositions(query, db), try Self.communePoints(db)) }
+        return CouvertureCalcul.communeDistances(communes, venues: venues, territoire: territoire)
     }
 
     /// ``couvertureCommunes(_:territoire:)`` from a blocking read.
@@ -28,7 +32,15 @@ extension Store {
         let (venues, communes, grid) = try pool.read { db in
             (try matchingPositions(query, db), try Self.communePoints(db), try Self.gridPoints(db))
         }
-        return CouvertureCalcul.couverture(
+        return Self.couverture(venues: venues, communes: communes, grid: grid, options: options)
+    }
+
+    /// The coverage of the population points (the grid's squares when there is a grid, else
+    /// the communes) by `venues`.
+    private static func couverture(
+        venues: [Coordinates], communes: [PopulationPoint], grid: [PopulationPoint], options: CouvertureOptions
+    ) -> Couverture {
+        CouvertureCalcul.couverture(
             points: grid.isEmpty ? communes : grid, kind: !grid.isEmpty ? .carreaux : communes.isEmpty ? .aucun : .communes, venues: venues, communes: communes,
             options: options)
     }

@@ -9,9 +9,11 @@ extension Store: LieuRepository {
             return try await pool.read { db in try SearchPlan(query, db: db).page(db) }
         }
         if let index = pointIndex.latest {
-            // A blocking read, without leaving the task's thread: it lasts tens of
-            // microseconds, less than a hop to GRDB's reader queue and back.
-            let page = try readBlocking { db -> LieuPage? in
+            // Never a blocking read here: a task blocked on the pool while every reader is
+            // held by reads waiting for a thread of Swift's pool stops the service for good
+            // (seen at 12 connections on 2 cores).
+            let venueCache = self.venueCache
+            let page = try await pool.read { db -> LieuPage? in
                 guard try Self.dataVersion(db) == index.version else { return nil }
                 let (candidates, matched) = index.page(query)
                 let lieux = try SearchPlan.fetch(db, candidates[...], cache: venueCache, version: index.version)
@@ -35,11 +37,6 @@ extension Store: LieuRepository {
     /// Builds the in-memory point index of the current data now (benchmarks, tests).
     public func buildPointIndex() throws {
         pointIndex.finish(try pool.read { db in try PointIndex(db) })
-    }
-
-    /// A read on the caller's thread (GRDB's synchronous read), for reads of microseconds.
-    private func readBlocking<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
     }
 
     static func dataVersion(_ db: Database) throws -> Int {
@@ -71,10 +68,8 @@ extension Store: LieuRepository {
     }
 
     public func version() async throws -> String {
-        // A blocking read of one row: cheaper than a hop to GRDB's reader queue and back.
-        try readBlocking { db in
-            String(try Self.dataVersion(db))
-        }
+        // Asked by every GET (its ETag): an asynchronous read, as every read of a task.
+        try await pool.read { db in String(try Self.dataVersion(db)) }
     }
 
     public func hasArea(_ area: AreaReference) async throws -> Bool {
