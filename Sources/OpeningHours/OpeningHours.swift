@@ -36,19 +36,31 @@ public struct OpeningHours: Sendable, Hashable, CustomStringConvertible {
     public var normalized: String {
         var text = ""
         for (offset, rule) in rules.enumerated() {
+            let ruleText = rule.normalized
             if offset > 0 {
                 switch rule.separator {
                 case .normal: text += "; "
-                case .additional: text += ", "
+                // An additional rule that starts with a time would be read back as one more
+                // time span of the rule before (`09:00-12:00, 14:00-18:00`): the space before
+                // the comma keeps it a rule of its own, as it was read.
+                case .additional: text += Self.startsWithTime(ruleText) ? " , " : ", "
                 case .fallback: text += " || "
                 }
             }
-            text += rule.normalized
+            text += ruleText
         }
         return text
     }
 
     public var description: String { normalized }
+
+    /// Whether a rule's text begins with its time selector (a time, a variable time or `(`).
+    static func startsWithTime(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        if first.isASCII && first.isNumber || first == "(" { return true }
+        let word = text.prefix { $0.isLetter }.lowercased()
+        return ["sunrise", "sunset", "dawn", "dusk"].contains(word)
+    }
 
     public static func == (lhs: OpeningHours, rhs: OpeningHours) -> Bool {
         lhs.rules == rhs.rules

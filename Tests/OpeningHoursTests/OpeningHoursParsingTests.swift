@@ -63,6 +63,10 @@ struct OpeningHoursParsingTests {
         "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00; PH off",
         "week 01-53/2 Mo 09:30-12:30; Dec 24-26 off",
         "Su[1,3] 10:00-12:00 || \"sur rendez-vous\"",
+        // Found by fuzzing: a rule of times alone after a comma, a rule of its own only
+        // because of the space before the comma.
+        "Mo-Sa 09:00-02:00 ,13:00-18:02",
+        "Mo 09:00-12:00 , 14:00-16:00; PH off",
     ])
     func roundTrip(input: String) throws {
         let hours = try OpeningHours(parsing: input)
