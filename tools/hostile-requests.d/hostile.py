@@ -190,6 +190,41 @@ check("bombe gzip en publication", request("PUT", f"/sources/{SOURCE}/lieux", {*
 check("bombe deflate", request("POST", "/collections/lieux/search", {"Content-Type": "application/geo+json", "Content-Encoding": "deflate"}, zlib.compress(b" " * (1 << 28))), {415})
 check("type de corps inconnu", request("POST", "/collections/lieux/items", {**auth, "Content-Type": "application/x-evil"}, b"\x00\x01"), {400, 415})
 
+# Many connections at once: every request is answered (a read that blocked the threads of
+# Swift's pool once stopped the service for good from 12 connections on 2 cores).
+def many_at_once(connections=64, rounds=5):
+    import threading
+    paths = ["/collections/lieux/items/demonstration%3Ademo-001", "/collections/lieux/items?bbox=-5,41,10,51&limit=10",
+             "/collections/lieux/clusters?bbox=-5,41,10,51&zoom=6", "/collections/lieux/items?lat=48.86&lon=2.38&nearest=5",
+             "/collections/lieux/aggregates?par=departement", "/health"]
+    answered, lock = [0], threading.Lock()
+
+    def worker(k):
+        for r in range(rounds):
+            status = exchange(request("GET", paths[(k + r) % len(paths)]), timeout=30)[0]
+            if status in (200, 304):
+                with lock:
+                    answered[0] += 1
+
+    before = rss_mb()
+    start = time.monotonic()
+    threads = [threading.Thread(target=worker, args=(k,)) for k in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    seconds = time.monotonic() - start
+    expected = connections * rounds
+    alive = exchange(request("GET", "/health"))[0] == 200
+    result = "ok" if answered[0] == expected and alive else f"ÉCHEC : {answered[0]} réponses sur {expected}" + ("" if alive else ", le service ne répond plus")
+    if result != "ok":
+        FAILURES.append(f"{connections} connexions simultanées : {result}")
+    ROWS.append(f"| {connections} connexions simultanées, {expected} requêtes | {answered[0]} × 200 | {seconds * 1000:.0f} ms | {before:.0f} → {rss_mb():.0f} Mo | {result} |")
+    print(f"  {connections} connexions simultanées : {answered[0]}/{expected} réponses en {seconds:.1f} s : {result}", flush=True)
+
+
+many_at_once()
+
 # A token must never reach the log: checked by the caller, which reads the log.
 check("jeton faux", request("PUT", f"/sources/{SOURCE}/lieux", {"Authorization": "Bearer jeton-secret-de-test-0123456789", "Content-Type": "text/csv"}, b"id,nom\n"), {401, 403})
 
