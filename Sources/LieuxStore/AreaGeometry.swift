@@ -8,17 +8,29 @@ enum AreaGeometry {
         guard let geometry = object as? [String: Any], let type = geometry["type"] as? String,
             let coordinates = geometry["coordinates"] as? [Any]
         else { return nil }
+        // A number of the JSON, not `true` or `false` (NSNumbers too, of type "c").
+        func number(_ any: Any) -> Double? {
+            guard let number = any as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+            return number.doubleValue
+        }
+        // A position on the globe: a longitude beyond ±180° or a latitude beyond ±90° makes the
+        // polygon unreadable rather than silently dropped (found by fuzzing: 4.55e+302).
         func position(_ any: Any) -> GeoPolygon.Position? {
-            guard let pair = any as? [Any], pair.count >= 2,
-                let lon = (pair[0] as? NSNumber)?.doubleValue, let lat = (pair[1] as? NSNumber)?.doubleValue,
-                lon.isFinite, lat.isFinite
+            guard let pair = any as? [Any], pair.count >= 2, let lon = number(pair[0]), let lat = number(pair[1]),
+                abs(lon) <= 180, abs(lat) <= 90
             else { return nil }
             return GeoPolygon.Position(longitude: lon, latitude: lat)
         }
         func rings(_ any: Any) -> [[GeoPolygon.Position]]? {
             guard let rings = any as? [Any] else { return nil }
-            let parsed = rings.compactMap { ring in (ring as? [Any]).map { $0.compactMap(position) } }
-            return parsed.count == rings.count && parsed.allSatisfy({ $0.count >= 4 }) ? parsed : nil
+            var parsed: [[GeoPolygon.Position]] = []
+            for ring in rings {
+                guard let positions = ring as? [Any] else { return nil }
+                let read = positions.compactMap(position)
+                guard read.count == positions.count, read.count >= 4 else { return nil }
+                parsed.append(read)
+            }
+            return parsed
         }
         switch type {
         case "Polygon":
