@@ -50,13 +50,19 @@ struct Problem: Error, Sendable, Equatable {
         return document
     }
 
-    /// The response that carries the problem.
-    func response(instance: String?) -> Response {
+    /// The headers of the response that carries the problem: its own, its media type, and
+    /// never cached.
+    var headerFields: HTTPFields {
         var headers = self.headers
         headers[.contentType] = Self.mediaType
         headers[.cacheControl] = "no-store"
-        return Response(
-            status: status, headers: headers,
+        return headers
+    }
+
+    /// The response that carries the problem.
+    func response(instance: String?) -> Response {
+        Response(
+            status: status, headers: headerFields,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: document(instance: instance).serialized())))
     }
 }

@@ -8,15 +8,10 @@ enum AreaGeometry {
         guard let geometry = object as? [String: Any], let type = geometry["type"] as? String,
             let coordinates = geometry["coordinates"] as? [Any]
         else { return nil }
-        // A number of the JSON, not `true` or `false` (NSNumbers too, of type "c").
-        func number(_ any: Any) -> Double? {
-            guard let number = any as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
-            return number.doubleValue
-        }
         // A position on the globe: a longitude beyond ±180° or a latitude beyond ±90° makes the
         // polygon unreadable rather than silently dropped (found by fuzzing: 4.55e+302).
         func position(_ any: Any) -> GeoPolygon.Position? {
-            guard let pair = any as? [Any], pair.count >= 2, let lon = number(pair[0]), let lat = number(pair[1]),
+            guard let pair = any as? [Any], pair.count >= 2, let lon = jsonNumber(pair[0]), let lat = jsonNumber(pair[1]),
                 abs(lon) <= 180, abs(lat) <= 90
             else { return nil }
             return GeoPolygon.Position(longitude: lon, latitude: lat)

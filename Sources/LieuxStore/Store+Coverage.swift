@@ -10,10 +10,7 @@ import LieuxModel
 /// points and populations (`area`). Then ``CouvertureCalcul`` does the rest in memory.
 extension Store {
     public func couverture(_ query: LieuQuery, options: CouvertureOptions) async throws -> Couverture {
-        let (venues, communes, grid) = try await pool.read { db in
-            (try self.matchingPositions(query, db), try Self.communePoints(db), try Self.gridPoints(db))
-        }
-        return Self.couverture(venues: venues, communes: communes, grid: grid, options: options)
+        try Self.couverture(try await pool.read { db in try self.coverageInputs(query, db) }, options: options)
     }
 
     public func couvertureCommunes(_ query: LieuQuery, territoire: AreaReference?) async throws -> [CommuneDistance] {
@@ -29,18 +26,26 @@ extension Store {
 
     /// ``couverture(_:options:)`` from a blocking read (the command line, benchmarks).
     public func couvertureSynchronously(_ query: LieuQuery, options: CouvertureOptions) throws -> Couverture {
-        let (venues, communes, grid) = try pool.read { db in
-            (try matchingPositions(query, db), try Self.communePoints(db), try Self.gridPoints(db))
-        }
-        return Self.couverture(venues: venues, communes: communes, grid: grid, options: options)
+        try Self.couverture(try pool.read { db in try coverageInputs(query, db) }, options: options)
+    }
+
+    /// What a coverage is computed from: the positions of the venues matching `query`, the
+    /// communes' points and the grid's squares.
+    private func coverageInputs(_ query: LieuQuery, _ db: Database) throws -> CoverageInputs {
+        CoverageInputs(venues: try matchingPositions(query, db), communes: try Self.communePoints(db), grid: try Self.gridPoints(db))
+    }
+
+    private struct CoverageInputs: Sendable {
+        var venues: [Coordinates]
+        var communes: [PopulationPoint]
+        var grid: [PopulationPoint]
     }
 
     /// The coverage of the population points (the grid's squares when there is a grid, else
-    /// the communes) by `venues`.
-    private static func couverture(
-        venues: [Coordinates], communes: [PopulationPoint], grid: [PopulationPoint], options: CouvertureOptions
-    ) -> Couverture {
-        CouvertureCalcul.couverture(
+    /// the communes) by the venues.
+    private static func couverture(_ inputs: CoverageInputs, options: CouvertureOptions) -> Couverture {
+        let (venues, communes, grid) = (inputs.venues, inputs.communes, inputs.grid)
+        return CouvertureCalcul.couverture(
             points: grid.isEmpty ? communes : grid, kind: !grid.isEmpty ? .carreaux : communes.isEmpty ? .aucun : .communes, venues: venues, communes: communes,
             options: options)
     }

@@ -268,14 +268,16 @@ enum OpenAPIDocument {
             ],
         ]
         let links: JSONValue = ["type": "array", "items": ["$ref": "#/components/schemas/link"]]
-        var properties: [JSONValue.Member] = Lieu.Field.allCases.filter { $0 != .latitude && $0 != .longitude }.map { field in
+        // The standard's fields but the position, which is the geometry.
+        let fields = Lieu.Field.allCases.filter { $0 != .latitude && $0 != .longitude }
+        var properties: [JSONValue.Member] = fields.map { field in
             let schema: JSONValue = field.isMultiValued
                 ? ["type": "array", "items": ["type": "string"]] : ["type": "string"]
             return .init(key: field.rawValue, value: schema)
         }
         // What a producer sends has the standard's fields, texts or numbers (a postal code, a
         // phone), each of which may be null (emptied); what the service computes is ignored.
-        let inputFields: [JSONValue.Member] = Lieu.Field.allCases.filter { $0 != .latitude && $0 != .longitude }.map { field in
+        let inputFields: [JSONValue.Member] = fields.map { field in
             let schema: JSONValue = field.isMultiValued
                 ? [
                     "anyOf": [

@@ -37,10 +37,9 @@ final class ParserErrorHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
         let problem = Self.problem(parserError)
         let body = ByteBuffer(bytes: problem.document(instance: nil).serialized())
-        var headers = HTTPFields()
-        headers[.contentType] = Problem.mediaType
+        // The middlewares do not see this answer: the headers they would add are set here.
+        var headers = problem.headerFields
         headers[.contentLength] = String(body.readableBytes)
-        headers[.cacheControl] = "no-store"
         headers[.connection] = "close"
         headers[.xContentTypeOptions] = "nosniff"
         headers[.accessControlAllowOrigin] = "*"

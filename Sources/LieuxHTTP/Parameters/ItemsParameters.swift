@@ -134,6 +134,16 @@ struct ParameterReader {
         return values
     }
 
+    /// The value of a single-valued text parameter of at most `maximum` characters (code
+    /// points, as JSON Schema's `maxLength` counts them); `what` names it in the 400.
+    func text(_ name: String, atMost maximum: Int, _ what: String) throws(Problem) -> String? {
+        guard let value = try text(name) else { return nil }
+        guard value.unicodeScalars.count <= maximum else {
+            throw Problem.invalidParameter(name, "\(what) (\(name)) dépasse \(maximum) caractères : raccourcissez-le.")
+        }
+        return value
+    }
+
     func integer(_ name: String, minimum: Int, maximum: Int? = nil, meaning: String = "") throws(Problem) -> Int? {
         guard let text = try text(name) else { return nil }
         let range = maximum.map { "entre \(minimum) et \($0)" } ?? "supérieur ou égal à \(minimum)"
@@ -281,12 +291,7 @@ struct ParameterReader {
             }
             filters.dateMajMin = day
         }
-        if let text = try text("q") {
-            guard text.unicodeScalars.count <= 200 else {
-                throw Problem.invalidParameter("q", "Le texte cherché (q) dépasse 200 caractères : raccourcissez-le.")
-            }
-            filters.text = text
-        }
+        if let text = try text("q", atMost: 200, "Le texte cherché") { filters.text = text }
         return filters
     }
 

@@ -19,10 +19,7 @@ extension LieuxAPI {
     /// departement, latitude, longitude}]}`; 503 when the service has no gazetteer.
     @Sendable func communes(_ request: Request, context: LieuxRequestContext) async throws -> Response {
         let reader = ParameterReader(parameters: try QueryParameters(query: request.uri.query))
-        let query = try reader.text("q") ?? ""
-        guard query.unicodeScalars.count <= 200 else {
-            throw Problem.invalidParameter("q", "Le début de nom cherché (q) dépasse 200 caractères : raccourcissez-le.")
-        }
+        let query = try reader.text("q", atMost: 200, "Le début de nom cherché") ?? ""
         let limit = try reader.integer("limit", minimum: 1, maximum: Self.maximumCommuneSuggestions) ?? 10
         guard let gazetteer = configuration.communes else {
             throw Problem(
