@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "LieuxStore",
             dependencies: [
-                "LieuxModel", "LieuxSchema", "OpeningHours", "CSpatiaLite",
+                "LieuxModel", "LieuxSchema", "LieuxExport", "OpeningHours", "CSpatiaLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

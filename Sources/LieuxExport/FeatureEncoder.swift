@@ -27,6 +27,15 @@ struct FeatureEncoder {
 
     /// Appends the feature of `lieu` to `out`.
     func encode(_ lieu: Lieu, extras: FeatureExtras, into out: inout OutputBuffer) {
+        let wroteProperty = encodeOpening(lieu, into: &out)
+        Self.encodeClosing(extras, afterProperty: wroteProperty, into: &out)
+    }
+
+    /// Appends the part of the feature of `lieu` that depends on the venue alone, up to its
+    /// last field in `properties`, the object left open; returns whether a property was
+    /// written. ``encodeClosing(_:afterProperty:into:)`` ends it.
+    @discardableResult
+    func encodeOpening(_ lieu: Lieu, into out: inout OutputBuffer) -> Bool {
         out.append("{\"type\":\"Feature\",\"id\":")
         out.appendJSONString(lieu.id.rawValue)
         if let coordinates = lieu.coordinates {
@@ -48,6 +57,13 @@ struct FeatureEncoder {
                 wroteProperty = visitor.wroteProperty
             }
         }
+        return wroteProperty
+    }
+
+    /// Appends the extra properties and closes `properties` and the feature, after an opening
+    /// that wrote a property or not.
+    static func encodeClosing(_ extras: FeatureExtras, afterProperty: Bool, into out: inout OutputBuffer) {
+        var wroteProperty = afterProperty
         if let source = extras.sourceImport {
             out.append(wroteProperty ? ",\"source_import\":" : "\"source_import\":")
             out.appendJSONString(source)

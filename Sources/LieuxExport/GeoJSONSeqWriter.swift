@@ -30,6 +30,19 @@ public struct GeoJSONSeqWriter<Sink: ByteSink> {
         featureCount += 1
     }
 
+    /// Writes `0x1E`, a feature kept as bytes with its extras (by default its source and
+    /// distance), `0x0A`.
+    public mutating func write(_ feature: EncodedFeature, extras: FeatureExtras? = nil) throws {
+        var out = scratch.take()
+        out.append(0x1E)
+        feature.opening.withUnsafeBufferPointer { out.append($0) }
+        FeatureEncoder.encodeClosing(extras ?? feature.extras, afterProperty: feature.openingHasProperty, into: &out)
+        out.append(0x0A)
+        scratch.keep(out)
+        try out.write(to: &sink)
+        featureCount += 1
+    }
+
     /// Flushes the sink. A sequence has no closing bytes.
     public mutating func end() throws {
         try sink.flush()

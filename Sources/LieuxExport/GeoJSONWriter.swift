@@ -71,6 +71,20 @@ public struct GeoJSONWriter<Sink: ByteSink> {
         featureCount += 1
     }
 
+    /// Writes a feature kept as bytes, with the extra properties of `extras` (by default
+    /// its source and distance).
+    public mutating func write(_ feature: EncodedFeature, extras: FeatureExtras? = nil) throws {
+        if state == .notBegun { try begin() }
+        precondition(state == .open, "GeoJSONWriter.write(_:) après end()")
+        var out = scratch.take()
+        if featureCount > 0 { out.append(UInt8(ascii: ",")) }
+        feature.opening.withUnsafeBufferPointer { out.append($0) }
+        FeatureEncoder.encodeClosing(extras ?? feature.extras, afterProperty: feature.openingHasProperty, into: &out)
+        scratch.keep(out)
+        try out.write(to: &sink)
+        featureCount += 1
+    }
+
     /// Closes the collection, with `members` after `features`, and flushes the sink.
     public mutating func end(members: (inout JSONMembers) -> Void = { _ in }) throws {
         if state == .notBegun { try begin() }

@@ -1,5 +1,6 @@
 import CSpatiaLite
 import GRDB
+import LieuxExport
 import LieuxModel
 
 /// The columns of the current row of a statement, read straight from SQLite.
@@ -46,8 +47,16 @@ struct ColumnReader {
         }
     }
 
-    /// A row of ``SearchPlan/selectFull``: pk, source name, then the fields.
+    /// A row of ``LieuTable/selectFull``: pk, source name, then the fields.
     func found() throws -> FoundLieu {
         FoundLieu(lieu: try lieu(firstField: 2), source: text(1) ?? "")
+    }
+
+    /// A row of ``LieuTable/selectFeature``: the feature; `nil` when the row has none yet
+    /// (a venue put back by an undo, before ``Store/fillFeatures(_:)``).
+    func feature() -> EncodedFeature? {
+        guard !isNull(2), let blob = sqlite3_column_blob(statement, 2) else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, 2))
+        return EncodedFeature(opening: Array(UnsafeRawBufferPointer(start: blob, count: count)), source: text(1) ?? "")
     }
 }

@@ -22,7 +22,7 @@ enum History {
     /// SQL that copies venues into the history as `action` (a quoted SQL literal) for an
     /// operation; its arguments are the operation's id, then those of `from`.
     static func recordSQL(action: String, from: String) -> String {
-        let columns = LieuWriter.columns.joined(separator: ", ")
+        let columns = LieuTable.writtenColumns.joined(separator: ", ")
         return "INSERT INTO lieu_version (import_id, source_id, action, pk, \(columns)) SELECT ?, source_id, \(action), pk, \(columns) FROM \(from)"
     }
 

@@ -1,6 +1,7 @@
 import CSpatiaLite
 import Foundation
 import GRDB
+import LieuxExport
 import LieuxModel
 import LieuxSchema
 
@@ -32,8 +33,6 @@ struct LieuWriter {
     private let recordPrevious: Statement
     private let recordAddition: Statement
 
-    /// The columns written, in order: the 32 fields, then the derived ones.
-    static let columns = StoreSchema.fieldColumns + ["departement", "content_hash", "nom_tri"]
 
     /// What became of a valid row.
     enum Outcome {
@@ -52,14 +51,14 @@ struct LieuWriter {
         self.tracksSeen = tracksSeen && (storedBefore > 0 || fileCount > 1)
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (pk INTEGER PRIMARY KEY); DELETE FROM import_seen;")
         lookup = try db.makeStatement(sql: "SELECT pk, content_hash FROM lieu WHERE source_id = ? AND id = ?")
-        let columns = Self.columns
+        let columns = LieuTable.writtenColumns
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         insert = try db.makeStatement(sql: """
-            INSERT INTO lieu (source_id, \(columns.joined(separator: ", ")), geom)
-            VALUES (?, \(placeholders), CASE WHEN ? IS NULL THEN NULL ELSE MakePoint(?, ?, 4326) END)
+            INSERT INTO lieu (source_id, \(columns.joined(separator: ", ")), feature, geom)
+            VALUES (?, \(placeholders), ?, CASE WHEN ? IS NULL THEN NULL ELSE MakePoint(?, ?, 4326) END)
             """)
         update = try db.makeStatement(sql: """
-            UPDATE lieu SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")),
+            UPDATE lieu SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), feature = ?,
                 geom = CASE WHEN ? IS NULL THEN NULL ELSE MakePoint(?, ?, 4326) END
             WHERE pk = ?
             """)
@@ -109,9 +108,11 @@ struct LieuWriter {
         /// The 32 fields (`nil` for latitude and longitude, bound as numbers), then
         /// `departement` and `nom_tri`.
         var texts: [String?]
+        /// The opening of the venue's GeoJSON feature (``EncodedFeature/opening``).
+        var feature: [UInt8]
 
-        /// The values of the columns, in ``LieuWriter/columns`` order, then the point's
-        /// longitude, longitude and latitude (for GRDB's statements).
+        /// The values of the columns, in ``LieuTable/writtenColumns`` order, then the feature,
+        /// then the point's longitude, longitude and latitude (for GRDB's statements).
         var values: [DatabaseValue] {
             var values = Lieu.Field.allCases.map { field -> DatabaseValue in
                 switch field {
@@ -122,6 +123,7 @@ struct LieuWriter {
             }
             values += [texts[Self.departement]?.databaseValue ?? .null, hash.databaseValue, texts[Self.nameKey]?.databaseValue ?? .null]
             let longitude = coordinates?.longitude.databaseValue ?? .null
+            values.append(Data(feature).databaseValue)
             return values + [longitude, longitude, coordinates?.latitude.databaseValue ?? .null]
         }
 
@@ -140,7 +142,9 @@ struct LieuWriter {
         }
         texts.append(lieu.codeINSEE?.departement?.code ?? lieu.codePostal.departements.first?.code)
         texts.append(LieuSort.nameKey(lieu.nom))
-        return Prepared(id: lieu.id.rawValue, coordinates: lieu.coordinates, hash: Self.contentHash(of: lieu), texts: texts)
+        return Prepared(
+            id: lieu.id.rawValue, coordinates: lieu.coordinates, hash: Self.contentHash(of: lieu), texts: texts,
+            feature: lieu.geoJSONFeatureOpening())
     }
 
     /// Stores a prepared venue, and keeps the version it replaces in the history.
@@ -208,9 +212,12 @@ struct LieuWriter {
         Self.bind(statement, index, venue.texts[Prepared.departement])
         sqlite3_bind_int64(statement, index + 1, venue.hash)
         Self.bind(statement, index + 2, venue.texts[Prepared.nameKey])
-        Self.bind(statement, index + 3, venue.coordinates?.longitude)
+        venue.feature.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(statement, index + 3, bytes.baseAddress, Int32(bytes.count), Self.transient)
+        }
         Self.bind(statement, index + 4, venue.coordinates?.longitude)
-        Self.bind(statement, index + 5, venue.coordinates?.latitude)
+        Self.bind(statement, index + 5, venue.coordinates?.longitude)
+        Self.bind(statement, index + 6, venue.coordinates?.latitude)
         try step(statement)
         let pk = db.lastInsertedRowID
         guard let c = venue.coordinates else { return pk }

@@ -119,24 +119,12 @@ struct PointIndex: Sendable {
         }
     }
 
-    /// The `count` nearest venues, as ``SearchPlan`` finds them: in a box that doubles until
-    /// the count-th venue lies within its inscribed circle.
+    /// The `count` nearest venues (``NearestSearch``, the boxes searched in the cells).
     private func nearest(_ origin: Coordinates, count: Int) -> [Nearby] {
-        guard count > 0 else { return [] }
-        var radius = 2_000.0
-        while true {
+        NearestSearch.run(around: origin, count: count) { box in
             var found: [Nearby] = []
-            visit(SearchPlan.box(around: origin, radius: radius)) { i in
-                found.append(Nearby(distance: distance(origin, i), pk: pkByRank[Int(ranks[i])]))
-            }
-            let whole = radius >= 20_037_509
-            if found.count >= count || whole {
-                var lowest = LowestValues<Nearby>(keeping: count)
-                for item in found { lowest.insert(item) }
-                let result = lowest.sorted()
-                if whole || result[count - 1].distance <= radius { return result }
-            }
-            radius = min(radius * 2, 20_037_509)
+            visit(box) { i in found.append(Nearby(distance: distance(origin, i), pk: pkByRank[Int(ranks[i])])) }
+            return found
         }
     }
 
@@ -170,89 +158,5 @@ struct PointIndex: Sendable {
             if cellKeys[middle] < key { low = middle + 1 } else { high = middle }
         }
         return low
-    }
-}
-
-/// A venue and its distance, ordered as ``SearchPlan`` orders them: distance, then row key.
-struct Nearby: Comparable {
-    var distance: Double
-    var pk: Int64
-
-    static func < (a: Nearby, b: Nearby) -> Bool { (a.distance, a.pk) < (b.distance, b.pk) }
-}
-
-/// The `keeping` lowest values inserted, through a max-heap: a page of 50 among thousands of
-/// matches costs one comparison for most of them instead of a sort.
-struct LowestValues<Value: Comparable> {
-    let keeping: Int
-    private var heap = MaxHeap<Value>()
-
-    init(keeping: Int) { self.keeping = keeping }
-
-    mutating func insert(_ value: Value) {
-        guard keeping > 0 else { return }
-        if heap.count < keeping {
-            heap.push(value)
-        } else if let top = heap.peek, value < top {
-            heap.replaceTop(with: value)
-        }
-    }
-
-    /// The values kept, lowest first.
-    func sorted() -> [Value] { heap.elements.sorted() }
-}
-
-/// The point index of the latest data the store has seen, and whether one is being built.
-final class PointIndexCache: Sendable {
-    private let state = Mutex<(index: PointIndex?, building: Bool)>((nil, false))
-
-    var latest: PointIndex? { state.withLock { $0.index } }
-
-    /// Whether the caller should build an index (no other build is under way).
-    func beginBuilding() -> Bool {
-        state.withLock { state in
-            if state.building { return false }
-            state.building = true
-            return true
-        }
-    }
-
-    /// Installs a built index (unless older than the one installed); `nil` when the build failed.
-    func finish(_ index: PointIndex?) {
-        state.withLock { state in
-            state.building = false
-            if let index, index.version >= (state.index?.version ?? .min) { state.index = index }
-        }
-    }
-}
-
-/// Venues already read from the table, by row key, for one data version: the pages people
-/// ask for again and again (a town's box, the venues near a station) are not decoded again.
-/// Bounded: when it holds ``capacity`` venues it starts afresh (the hot ones come back first).
-final class VenueCache: Sendable {
-    static let capacity = 20_000
-    private let state = Mutex<(version: Int, venues: [Int64: FoundLieu])>((.min, [:]))
-
-    /// The cached venues among `keys`, read for data `version` (empty when the cache is older).
-    func venues(_ keys: [Int64], version: Int) -> [Int64: FoundLieu] {
-        state.withLock { state in
-            guard state.version == version else { return [:] }
-            var found: [Int64: FoundLieu] = [:]
-            found.reserveCapacity(keys.count)
-            for key in keys { if let venue = state.venues[key] { found[key] = venue } }
-            return found
-        }
-    }
-
-    /// Keeps venues read for data `version`, forgetting those of any other version.
-    func keep(_ venues: [Int64: FoundLieu], version: Int) {
-        guard !venues.isEmpty else { return }
-        state.withLock { state in
-            if state.version != version || state.venues.count + venues.count > Self.capacity {
-                state.venues = [:]
-                state.version = version
-            }
-            state.venues.merge(venues) { _, new in new }
-        }
     }
 }

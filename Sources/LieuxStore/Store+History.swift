@@ -110,9 +110,9 @@ extension Store {
     /// `operationID`: an addition is removed, a change or a removal puts back the version
     /// kept, with its row key (a new one if another venue has taken it since).
     static func revert(_ db: Database, operation: Int64, sourceID: Int64, into operationID: Int64) throws {
-        let columns = LieuWriter.columns.joined(separator: ", ")
+        let columns = LieuTable.writtenColumns.joined(separator: ", ")
         // The venue as it is now; its id from the history (the venue may be gone).
-        let current = LieuWriter.columns.map { $0 == "id" ? "v.id" : "lieu.\($0)" }.joined(separator: ", ")
+        let current = LieuTable.writtenColumns.map { $0 == "id" ? "v.id" : "lieu.\($0)" }.joined(separator: ", ")
         try db.execute(
             sql: """
                 INSERT INTO lieu_version (import_id, source_id, action, pk, \(columns))
@@ -135,6 +135,8 @@ extension Store {
                 FROM lieu_version WHERE import_id = ? AND action != 'ajout'
                 """,
             arguments: [operation])
+        // The versions kept have no feature: it is made again from their fields.
+        try Store.fillFeatures(db)
     }
 
     /// Deletes the journal's operations that finished before `date`, with their versions;

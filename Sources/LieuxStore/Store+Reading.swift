@@ -9,7 +9,7 @@ extension Store {
     /// - Throws: ``StoreError`` when the store cannot be read; what `body` throws, as is.
     public func forEachLieu(source: String? = nil, _ body: (Lieu, String) throws -> Void) throws {
         var bodyError: (any Error)?
-        var sql = "SELECT source.name AS source_name, \(SearchPlan.columns) FROM lieu JOIN source ON source.id = lieu.source_id"
+        var sql = "SELECT source.name AS source_name, \(LieuTable.qualifiedFields)" + LieuTable.from
         var arguments: StatementArguments = []
         if let source {
             sql += " WHERE source.name = ?"
@@ -18,9 +18,7 @@ extension Store {
         sql += " ORDER BY source.name, lieu.id"
         do {
             try pool.read { db in
-                if let source, try !Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM source WHERE name = ?", arguments: [source])! {
-                    throw StoreError(code: .unknownSource, message: "La source « \(source) » n'existe pas : `lieux stats` liste les sources.")
-                }
+                try Self.requireSource(source, db)
                 // Stops at the first error of `body`, kept apart from the store's own errors.
                 struct Stop: Error {}
                 do {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LieuxExport
 import LieuxModel
 import Synchronization
 
@@ -15,20 +16,26 @@ public final class Store: Sendable {
     public let path: String
     /// Positions in memory for the commonest searches (see ``PointIndex``).
     let pointIndex = PointIndexCache()
-    /// Venues read for recent pages (see ``VenueCache``).
-    let venueCache: VenueCache?
+    /// Venues read for recent pages (see ``VersionedCache``).
+    let venueCache: VersionedCache<Int64, FoundLieu>?
+    /// Features read for recent pages.
+    let featureCache: VersionedCache<Int64, EncodedFeature>?
+    /// Recent pages of features, by query: a page asked for again is not searched again.
+    let pageCache: VersionedCache<LieuQuery, FeaturePage>?
     /// The duplicates of the latest data version asked for (see ``doublons()``).
     let doublonCache = Mutex<(version: Int, index: DoublonIndex)?>(nil)
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
-    /// `cachingVenues: false` reads every venue of every page from the table (benchmarks).
+    /// `cachingVenues: false` reads every venue of every page from the table and keeps no page (benchmarks).
     public static func open(path: String, cachingVenues: Bool = true) throws(StoreError) -> Store {
         try Store(path: path, cachingVenues: cachingVenues)
     }
 
     private init(path: String, cachingVenues: Bool) throws(StoreError) {
         self.path = path
-        venueCache = cachingVenues ? VenueCache() : nil
+        venueCache = cachingVenues ? VersionedCache(capacity: 20_000) : nil
+        featureCache = cachingVenues ? VersionedCache(capacity: 20_000) : nil
+        pageCache = cachingVenues ? VersionedCache(capacity: Self.cachedPages) : nil
         var configuration = Configuration()
         configuration.prepareDatabase { db in try SpatiaLite.prepare(db) }
         configuration.busyMode = .timeout(10)

@@ -3,9 +3,6 @@ import LieuxModel
 
 /// The tables of the store and their migrations.
 enum StoreSchema {
-    /// The venue columns, one per field of the standard, in its order.
-    static let fieldColumns: [String] = Lieu.Field.allCases.map(\.rawValue)
-
     static func migrate(_ pool: DatabasePool) throws {
         // SpatiaLite's metadata cannot be created inside a transaction.
         try pool.writeWithoutTransaction { db in
@@ -111,7 +108,7 @@ enum StoreSchema {
             // Every operation on a source (an import, an undo, a write through the API) is a
             // row of `import`, the journal; `lieu_version` keeps, for each venue it added,
             // changed or removed, the version before it (no columns for an addition).
-            let versionColumns = LieuWriter.columns.map { column -> String in
+            let versionColumns = LieuTable.writtenColumns.map { column -> String in
                 column == "content_hash" ? "content_hash INTEGER" : "\(column) \(column == "latitude" || column == "longitude" ? "REAL" : "TEXT")"
             }.joined(separator: ",\n    ")
             try db.execute(sql: """
@@ -185,6 +182,12 @@ enum StoreSchema {
                     PRIMARY KEY (source_a, id_a, source_b, id_b)
                 ) WITHOUT ROWID;
                 """)
+        }
+        migrator.registerMigration("v7: features as bytes") { db in
+            // Each venue's GeoJSON feature, written with the venue, copied as it is by pages
+            // and exports (EncodedFeature); made here for the venues stored before.
+            try db.execute(sql: "ALTER TABLE lieu ADD COLUMN feature BLOB")
+            try Store.fillFeatures(db)
         }
         do {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {

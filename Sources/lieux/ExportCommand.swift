@@ -5,6 +5,8 @@ import LieuxModel
 import LieuxStore
 
 /// `lieux export`: writes the stored venues as GeoJSON, GeoJSON text sequences or CSV.
+extension ExportFormat: ExpressibleByArgument {}
+
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -17,14 +19,10 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case geojson, geojsonseq, csv
-    }
-
     @OptionGroup var store: StoreOptions
 
     @Option(help: "Format : geojson, geojsonseq ou csv.")
-    var format: Format
+    var format: ExportFormat
 
     @Option(name: [.short, .customLong("output")], help: "Fichier de sortie (par défaut : la sortie standard).")
     var output: String?
@@ -56,32 +54,20 @@ struct ExportCommand: ParsableCommand {
             try? sink.close()
             if let partial { unlink(partial) }
         }
-        // Each venue with its extra properties: as stored, or merged.
         let today = CalendarDate.paris(Date())
-        func forEach(_ body: (Lieu, FeatureExtras) throws -> Void) throws {
-            if merge {
-                try store.forEachMerged(source: source, today: today) { try body($0.found.lieu, FeatureExtras(fusion: $0, today: today)) }
-            } else {
-                try store.forEachLieu(source: source) { lieu, name in try body(lieu, FeatureExtras(sourceImport: name)) }
-            }
-        }
         do {
-            switch format {
-            case .geojson:
-                var writer = GeoJSONWriter(sink: sink)
-                try writer.begin()
-                try forEach { lieu, extras in try writer.write(lieu, extras: extras) }
-                try writer.end()
-            case .geojsonseq:
-                var writer = GeoJSONSeqWriter(sink: sink)
-                try forEach { lieu, extras in try writer.write(lieu, extras: extras) }
-                try writer.end()
-            case .csv:
-                var writer = CSVWriter(sink: sink)
-                try writer.begin()
-                try forEach { lieu, _ in try writer.write(lieu) }
-                try writer.end()
+            // Each venue with its extra properties: merged, as stored (CSV), or its feature
+            // copied as the store keeps it (GeoJSON).
+            var writer = ExportWriter(format, sink: sink)
+            try writer.begin()
+            if merge {
+                try store.forEachMerged(source: source, today: today) { try writer.write($0.found.lieu, extras: FeatureExtras(fusion: $0, today: today)) }
+            } else if format.needsVenues {
+                try store.forEachLieu(source: source) { lieu, name in try writer.write(lieu, extras: FeatureExtras(sourceImport: name)) }
+            } else {
+                try store.forEachFeature(source: source) { try writer.write($0) }
             }
+            try writer.end()
             if let partial, let output {
                 try sink.close()
                 guard rename(partial, output) == 0 else {

@@ -16,7 +16,7 @@ struct PointIndexTests {
         try store.read { db in
             let index = try PointIndex(db)
             let (candidates, matched) = index.page(query)
-            let fromIndex = try SearchPlan.fetch(db, candidates[...])
+            let fromIndex = try SearchPlan.fetch(db, candidates[...], reading: .venues)
             let fromSQL = try SearchPlan(query, db: db).page(db)
             func keys(_ page: [FoundLieu]) -> [String] {
                 page.map { "\($0.source)/\($0.lieu.id.rawValue)@\($0.distance.map { String(format: "%.6f", $0) } ?? "-")" }

@@ -1,3 +1,5 @@
+import LieuxExport
+
 /// The table of the service's endpoints: the one place a route is written. The router, the
 /// 405 answers, the unknown-parameter 400s, the OpenAPI document (`/api`) and the landing
 /// page's links come from it, in its order.
@@ -136,12 +138,12 @@ extension LieuxAPI {
 
         // MARK: Outils
         export(
-            .geoJSON, operationId: "exportGeoJSON", documentedType: MediaType.geoJSON,
+            .geojson, operationId: "exportGeoJSON", documentedType: MediaType.geoJSON,
             schema: .component("featureCollectionGeoJSON"),
             description: "Tous les lieux (avec les filtres) en une FeatureCollection GeoJSON, en flux.",
             landingTitle: "Tous les lieux (GeoJSON)"),
         export(
-            .geoJSONSeq, operationId: "exportGeoJSONSeq", documentedType: MediaType.geoJSONSeq, schema: .text,
+            .geojsonseq, operationId: "exportGeoJSONSeq", documentedType: MediaType.geoJSONSeq, schema: .text,
             description: "Tous les lieux (avec les filtres), une Feature par ligne précédée de 0x1E (RFC 8142).",
             landingTitle: "Tous les lieux (GeoJSON Text Sequences)"),
         export(

@@ -5,27 +5,21 @@ import LieuxModel
 
 /// Full exports over HTTP, with the filters of the items: streamed chunk by chunk from the
 /// repository's `forEach`, in constant memory whatever the number of venues.
-extension LieuxAPI {
-    enum ExportFormat: Sendable {
-        case geoJSON, geoJSONSeq, csv
-
-        var contentType: String {
-            switch self {
-            case .geoJSON: return MediaType.geoJSON
-            case .geoJSONSeq: return MediaType.geoJSONSeq
-            case .csv: return MediaType.csv
-            }
-        }
-
-        var fileName: String {
-            switch self {
-            case .geoJSON: return "lieux.geojson"
-            case .geoJSONSeq: return "lieux.geojsonseq"
-            case .csv: return "lieux.csv"
-            }
+extension ExportFormat {
+    /// The media type of the HTTP export.
+    var contentType: String {
+        switch self {
+        case .geojson: return MediaType.geoJSON
+        case .geojsonseq: return MediaType.geoJSONSeq
+        case .csv: return MediaType.csv
         }
     }
 
+    /// The HTTP export's file name, under `/export/`.
+    var fileName: String { "lieux." + rawValue }
+}
+
+extension LieuxAPI {
     /// Chunks are handed to the client once they pass this size.
     static let chunkSize = 64 * 1024
 
@@ -83,47 +77,35 @@ extension LieuxAPI {
     }
 
     /// Writes every venue of `query` in `format`, chunk by chunk, into `channel`; with
-    /// `mergedOn` (today), the merged view (one venue per group of duplicates).
+    /// `mergedOn` (today), the merged view (one venue per group of duplicates). GeoJSON is
+    /// copied from the features the store keeps, when it keeps them.
     static func produce(
         _ format: ExportFormat, query: LieuQuery, repository: any LieuRepository, mergedOn today: CalendarDate? = nil,
         into channel: ChunkChannel
     ) async throws {
-        let capacity = chunkSize + 16 * 1024
-        // Each venue with its extra properties, from the repository or from the merged view.
-        func forEach(_ body: (FoundLieu, FeatureExtras) throws -> Void) async throws {
-            if let today {
-                for merged in try await repository.mergedMatches(query, today: today) { try body(merged.found, mergedExtras(merged, today: today)) }
-            } else {
-                try await repository.forEach(query) { found in try body(found, FeatureExtras(sourceImport: found.source, distance: found.distance)) }
+        var writer = ExportWriter(format, sink: DataSink(capacity: chunkSize + 16 * 1024))
+        try writer.begin()
+        func sendFull() throws {
+            if writer.bufferedCount() >= chunkSize { try channel.send(writer.takeBytes()) }
+        }
+        if let today {
+            for merged in try await repository.mergedMatches(query, today: today) {
+                try writer.write(merged.found.lieu, extras: mergedExtras(merged, today: today))
+                try sendFull()
+            }
+        } else if !format.needsVenues, let features = repository as? any FeatureRepository {
+            try features.forEachFeature(query) { feature in
+                try writer.write(feature)
+                try sendFull()
+            }
+        } else {
+            try await repository.forEach(query) { found in
+                try writer.write(found.lieu, extras: FeatureExtras(sourceImport: found.source, distance: found.distance))
+                try sendFull()
             }
         }
-        switch format {
-        case .geoJSON:
-            var writer = GeoJSONWriter(sink: DataSink(capacity: capacity))
-            try writer.begin()
-            try await forEach { found, extras in
-                try writer.write(found.lieu, extras: extras)
-                if writer.sink.count >= chunkSize { try channel.send(writer.sink.takeBytes()) }
-            }
-            try writer.end()
-            try channel.send(writer.sink.takeBytes())
-        case .geoJSONSeq:
-            var writer = GeoJSONSeqWriter(sink: DataSink(capacity: capacity))
-            try await forEach { found, extras in
-                try writer.write(found.lieu, extras: extras)
-                if writer.sink.count >= chunkSize { try channel.send(writer.sink.takeBytes()) }
-            }
-            try writer.end()
-            if writer.sink.count > 0 { try channel.send(writer.sink.takeBytes()) }
-        case .csv:
-            var writer = CSVWriter(sink: DataSink(capacity: capacity))
-            try writer.begin()
-            try await forEach { found, _ in
-                try writer.write(found.lieu)
-                if writer.sink.count >= chunkSize { try channel.send(writer.sink.takeBytes()) }
-            }
-            try writer.end()
-            try channel.send(writer.sink.takeBytes())
-        }
+        try writer.end()
+        let rest = writer.takeBytes()
+        if !rest.isEmpty || format != .geojsonseq { try channel.send(rest) }
     }
 }

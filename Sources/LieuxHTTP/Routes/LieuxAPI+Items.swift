@@ -15,8 +15,7 @@ extension LieuxAPI {
             let (page, extras) = try await mergedPage(items)
             return try respond(page, items, format: format, path: "/collections/lieux/items", method: nil, request: request, extras: extras)
         }
-        let page = try await repository.search(items.query)
-        return try respond(page, items, format: format, path: "/collections/lieux/items", method: nil, request: request)
+        return try await respond(items, format: format, path: "/collections/lieux/items", method: nil, request: request)
     }
 
     /// `POST /collections/lieux/search`: the venues inside the Polygon or MultiPolygon of the
@@ -34,8 +33,7 @@ extension LieuxAPI {
             let (page, extras) = try await mergedPage(items)
             return try respond(page, items, format: format, path: "/collections/lieux/search", method: "POST", request: request, extras: extras)
         }
-        let page = try await repository.search(items.query)
-        return try respond(page, items, format: format, path: "/collections/lieux/search", method: "POST", request: request)
+        return try await respond(items, format: format, path: "/collections/lieux/search", method: "POST", request: request)
     }
 
     /// `GET /collections/lieux/items/{featureId}`: the venue of this id. When several sources
@@ -95,6 +93,20 @@ extension LieuxAPI {
 
     // MARK: Pages
 
+    /// The page of `items` (not merged): as features copied from the store's bytes when the
+    /// repository keeps them, else encoded from the venues.
+    func respond(_ items: ItemsParameters, format: MediaFormat, path: String, method: String?, request: Request) async throws -> Response {
+        if format == .json, let features = repository as? any FeatureRepository {
+            let page = try await features.featurePage(items.query)
+            let links = pageLinks(returned: page.features.count, matched: page.numberMatched, items, format: format, path: path, method: method, builder: links(request))
+            return try geoJSONPage(returned: page.features.count, matched: page.numberMatched, links: links) { writer in
+                for feature in page.features { try writer.write(feature) }
+            }
+        }
+        let page = try await repository.search(items.query)
+        return try respond(page, items, format: format, path: path, method: method, request: request)
+    }
+
     /// A page of venues as a GeoJSON FeatureCollection or an HTML table; `extras`: the
     /// properties of each venue of a merged page.
     func respond(
@@ -102,37 +114,48 @@ extension LieuxAPI {
         extras: [FeatureExtras]? = nil
     ) throws -> Response {
         let builder = links(request)
-        let links = pageLinks(page, items, format: format, path: path, method: method, builder: builder)
+        let links = pageLinks(
+            returned: page.lieux.count, matched: page.numberMatched, items, format: format, path: path, method: method, builder: builder)
         switch format {
         case .json:
-            var writer = GeoJSONWriter(sink: DataSink(capacity: 1024 + page.lieux.count * 1536))
-            try writer.begin { members in
-                members.number("numberMatched", page.numberMatched)
-                members.number("numberReturned", page.lieux.count)
-                members.string("timeStamp", Self.timestamp(configuration.now()))
-                members.json("links", Link.array(links).text)
+            return try geoJSONPage(returned: page.lieux.count, matched: page.numberMatched, links: links) { writer in
+                for (index, found) in page.lieux.enumerated() {
+                    try writer.write(found.lieu, extras: extras?[index] ?? FeatureExtras(sourceImport: found.source, distance: found.distance))
+                }
             }
-            for (index, found) in page.lieux.enumerated() {
-                try writer.write(found.lieu, extras: extras?[index] ?? FeatureExtras(sourceImport: found.source, distance: found.distance))
-            }
-            try writer.end()
-            return Response(
-                status: .ok, headers: [.contentType: MediaType.geoJSON, .contentCRS: MediaType.contentCRS84],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: writer.sink.bytes)))
         case .html:
             return htmlPage(page, items, links: links, builder: builder)
         }
     }
 
+    /// A page as a GeoJSON FeatureCollection: its counts, time stamp and links, then the
+    /// features `write` writes.
+    func geoJSONPage(
+        returned: Int, matched: Int, links: [Link], write: (inout GeoJSONWriter<DataSink>) throws -> Void
+    ) throws -> Response {
+        var writer = GeoJSONWriter(sink: DataSink(capacity: 1024 + returned * 1024))
+        try writer.begin { members in
+            members.number("numberMatched", matched)
+            members.number("numberReturned", returned)
+            members.string("timeStamp", Self.timestamp(configuration.now()))
+            members.json("links", Link.array(links).text)
+        }
+        try write(&writer)
+        try writer.end()
+        return Response(
+            status: .ok, headers: [.contentType: MediaType.geoJSON, .contentCRS: MediaType.contentCRS84],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: writer.sink.bytes)))
+    }
+
     /// self, alternate, next, prev (those two when there is such a page), collection.
     func pageLinks(
-        _ page: LieuPage, _ items: ItemsParameters, format: MediaFormat, path: String, method: String?, builder: LinkBuilder
+        returned: Int, matched: Int, _ items: ItemsParameters, format: MediaFormat, path: String, method: String?, builder: LinkBuilder
     ) -> [Link] {
         let parameters = items.parameters
         var links = builder.selfAndAlternate(path, parameters, format: format, jsonType: MediaType.geoJSON, title: "Lieux")
         let type = format == .json ? MediaType.geoJSON : MediaType.html
         let query = items.query
-        if query.offset + page.lieux.count < page.numberMatched && query.limit > 0 {
+        if query.offset + returned < matched && query.limit > 0 {
             links.append(Link(
                 rel: "next", type: type, href: builder.url(path, parameters.setting("offset", to: String(query.offset + query.limit))),
                 title: "Page suivante", method: method))

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import LieuxExport
+import LieuxModel
+
+/// Pages and exports as bytes: each venue's feature is written at import (``LieuWriter``)
+/// and copied as it is (see ``EncodedFeature``).
+extension Store: FeatureRepository {
+    /// How many pages of features are kept for the current data version.
+    static let cachedPages = 200
+    /// Pages of more features than this are not kept (a full page of 10,000 is a download).
+    static let largestCachedPage = 500
+
+    public func featurePage(_ query: LieuQuery) async throws -> FeaturePage {
+        let answers = PointIndex.answers(query)
+        let index = answers ? pointIndex.latest : nil
+        let featureCache = self.featureCache, pageCache = self.pageCache
+        // "Open now" makes a new query every second: such pages are not kept.
+        let keepsPage = query.openAt == nil && query.limit <= Self.largestCachedPage
+        let (page, indexIsStale) = try await pool.read { db -> (FeaturePage, Bool) in
+            let version = try Self.dataVersion(db)
+            let indexIsStale = answers && index?.version != version
+            if keepsPage, let page = pageCache?.value(query, version: version) { return (page, indexIsStale) }
+            let page: FeaturePage
+            if let index, index.version == version {
+                let (candidates, matched) = index.page(query)
+                let features = try SearchPlan.fetch(db, candidates[...], reading: .features, cache: featureCache, version: version)
+                page = FeaturePage(features: features, numberMatched: matched)
+            } else {
+                let (features, matched) = try SearchPlan(query, db: db).page(db, reading: .features, cache: featureCache, version: version)
+                page = FeaturePage(features: features, numberMatched: matched)
+            }
+            if keepsPage { pageCache?.keep([query: page], version: version) }
+            return (page, indexIsStale)
+        }
+        if indexIsStale { refreshPointIndex() }
+        return page
+    }
+
+    /// Every venue matching `query` (its page ignored) as a feature, one at a time, from a
+    /// blocking read.
+    public func forEachFeature(_ query: LieuQuery, _ body: (EncodedFeature) throws -> Void) throws {
+        try pool.read { db in try SearchPlan(query, db: db).forEach(db, reading: .features, body) }
+    }
+
+    /// Calls `body` with every stored venue's feature, in (source, id) order, one at a time:
+    /// ``forEachLieu(source:_:)`` as bytes, for `lieux export`.
+    ///
+    /// - Parameter source: only this source's venues; `nil` for all.
+    /// - Throws: ``StoreError`` when the store cannot be read; what `body` throws, as is.
+    public func forEachFeature(source: String?, _ body: (EncodedFeature) throws -> Void) throws {
+        var query = LieuQuery()
+        if let source { query.filters.sources = [source] }
+        var bodyError: (any Error)?
+        // Stops at the first error of `body`, kept apart from the store's own errors.
+        struct Stop: Error {}
+        do {
+            try pool.read { db in
+                try Self.requireSource(source, db)
+                do {
+                    try SearchPlan(query, db: db).forEach(db, reading: .features) { feature in
+                        do {
+                            try body(feature)
+                        } catch {
+                            bodyError = error
+                            throw Stop()
+                        }
+                    }
+                } catch is Stop {
+                    return
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.failed("La lecture des lieux a échoué.", cause: error)
+        }
+        if let bodyError { throw bodyError }
+    }
+
+    /// Throws ``StoreError/Code/unknownSource`` when `source` is given and not stored.
+    static func requireSource(_ source: String?, _ db: Database) throws {
+        guard let source, try !Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM source WHERE name = ?", arguments: [source])! else { return }
+        throw StoreError(code: .unknownSource, message: "La source « \(source) » n'existe pas : `lieux stats` liste les sources.")
+    }
+
+    /// Writes the feature of every venue that has none (an old store, venues put back by an
+    /// undo), by batches of row keys.
+    static func fillFeatures(_ db: Database) throws {
+        let update = try db.makeStatement(sql: "UPDATE lieu SET feature = ? WHERE pk = ?")
+        var after: Int64 = .min
+        while true {
+            var batch: [(Int64, [UInt8])] = []
+            try ColumnReader.forEach(
+                db, sql: LieuTable.selectFull + LieuTable.from + " WHERE lieu.feature IS NULL AND lieu.pk > ? ORDER BY lieu.pk LIMIT 5000",
+                arguments: [after]
+            ) { row in batch.append((row.int64(0), try row.found().lieu.geoJSONFeatureOpening())) }
+            guard let last = batch.last else { return }
+            for (pk, bytes) in batch { try update.execute(arguments: [Data(bytes), pk]) }
+            after = last.0
+        }
+    }
+}
