@@ -3,6 +3,7 @@ import LieuxModel
 /// The kinds of query measured, in the order of the report.
 enum QueryKind: String, CaseIterable {
     case radius = "radius-5km"
+    case radius10 = "radius-5km-limit-10"
     case bbox = "bbox-20km"
     case nearest = "nearest-10"
     case within = "within-departement"
@@ -13,6 +14,7 @@ enum QueryKind: String, CaseIterable {
     var question: String {
         switch self {
         case .radius: return "`lat`,`lon`,`radius=5000`, by distance, limit 100"
+        case .radius10: return "`lat`,`lon`,`radius=5000`, by distance, limit 10"
         case .bbox: return "`bbox` of 20 × 20 km, limit 100"
         case .nearest: return "`nearest=10`"
         case .within: return "`within=departement:CODE`, limit 100"
@@ -24,7 +26,7 @@ enum QueryKind: String, CaseIterable {
     /// The same question in plain SpatiaLite SQL, as the reference asks it.
     var reference: String {
         switch self {
-        case .radius:
+        case .radius, .radius10:
             return "`ST_Distance(geom, MakePoint(lon, lat, 4326), 1) <= 5000` over `SpatialIndex`, `ORDER BY` distance; count + page"
         case .bbox: return "`MbrIntersects(geom, BuildMbr(…))` over `SpatialIndex`; count + page"
         case .nearest: return "SpatiaLite's `KNN` virtual table, `max_items = 10`"
@@ -43,7 +45,7 @@ struct FilterPair {
 
 /// One random query: what Lieux is asked and what the reference is asked.
 enum BenchmarkQuery {
-    case near(Coordinates, radius: Double, filters: FilterPair?)
+    case near(Coordinates, radius: Double, filters: FilterPair?, limit: Int = LieuQuery.defaultLimit)
     case bbox(GeoBounds)
     case nearest(Coordinates, count: Int)
     case within(departement: String)
@@ -52,13 +54,13 @@ enum BenchmarkQuery {
     /// The query as the HTTP layer hands it to the repository (default limit 100).
     var lieuQuery: LieuQuery {
         switch self {
-        case .near(let point, let radius, let filters):
+        case .near(let point, let radius, let filters, let limit):
             var f = LieuFilters()
             if let filters {
                 f.services = [filters.service]
                 f.fraisACharge = [filters.frais]
             }
-            return LieuQuery(spatial: .near(point, radius: radius), filters: f, sort: .distance)
+            return LieuQuery(spatial: .near(point, radius: radius), filters: f, sort: .distance, limit: limit)
         case .bbox(let box):
             return LieuQuery(spatial: .bbox(box))
         case .nearest(let point, let count):

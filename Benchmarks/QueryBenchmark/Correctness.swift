@@ -73,7 +73,7 @@ struct Correctness {
         let lieuxSet = Set(allKeys)
 
         switch query {
-        case .near(_, let radius, _):
+        case .near(_, let radius, _, _):
             let candidates = try reference.matches(query)
             let byKey = Dictionary(candidates.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             let ellipsoid = Set(candidates.filter { $0.ellipsoid! <= radius }.map(\.key))

@@ -156,7 +156,7 @@ final class ReferenceDatabase {
         _ query: BenchmarkQuery, margin: Double
     ) -> (String, StatementArguments, (sql: String, arguments: StatementArguments)?) {
         switch query {
-        case .near(let point, let radius, let filters):
+        case .near(let point, let radius, let filters, _):
             let distance = "ST_Distance(lieu.geom, MakePoint(?, ?, 4326), 1)"
             var sql = indexed("BuildMbr(?, ?, ?, ?, 4326)") + " AND " + distance + " <= ?"
             let b = box(around: point, radius: radius, margin: margin)
@@ -214,7 +214,7 @@ final class ReferenceDatabase {
                         """,
                     arguments: [point.longitude, point.latitude, point.longitude, point.latitude, count])
                 return rows.map { Match(key: Self.key($0), ellipsoid: $0[2], sphere: $0[3]) }
-            case .near(let point, let radius, let filters):
+            case .near(let point, let radius, let filters, _):
                 let b = Self.box(around: point, radius: radius, margin: 1.05)
                 var sql = """
                     SELECT source.name AS source_name, lieu.id, ST_Distance(lieu.geom, MakePoint(?, ?, 4326), 1),

@@ -30,8 +30,9 @@ struct Report {
         out.append(
             "Each kind: \(options.queries) random queries (seed \(options.seed); centres at the venues' own positions moved by up to 1 km), "
                 + "a warm-up pass, then \(options.runs) timed passes; p50 and p99 are the medians of the passes' percentiles. "
-                + "Lieux is called as the HTTP layer calls it: `Store.search(_:)`, which returns full venues, with its point index in memory "
-                + "(built before the passes, as `lieux serve` builds it while starting) and without its cache of venues: every venue of every page is read from the table. "
+                + "Lieux is called as the HTTP layer calls it for a GeoJSON page: `Store.featurePage(_:)`, which returns each venue's feature as the store keeps it (bytes written at import), "
+                + "with its point index in memory (built before the passes, as `lieux serve` builds it while starting) and without its caches of features and pages: "
+                + "every venue of every page is read from the table. "
                 + "The reference runs plain SpatiaLite SQL on a second, read-only connection of the same process, statements prepared once, "
                 + "reading the same columns. A kind whose passes would take more than \(Int(options.budget)) s (Lieux) or \(Int(options.referenceBudget)) s (reference) is timed over its first queries only (columns n).")
         out.append("")

@@ -67,6 +67,8 @@ struct Workload {
             switch kind {
             case .radius:
                 return .near(centre(&random), radius: Self.radius, filters: nil)
+            case .radius10:
+                return .near(centre(&random), radius: Self.radius, filters: nil, limit: 10)
             case .bbox:
                 let c = centre(&random)
                 let dLat = Self.bboxHalfSide / 111_195

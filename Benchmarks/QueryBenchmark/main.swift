@@ -1,6 +1,6 @@
 // Measures in-process query latency of a store — radius, bbox, nearest, within a
 // département, radius with two filters, full text — through the API the HTTP layer uses
-// (`Store.search(_:)`), against the same questions asked in plain SpatiaLite SQL in the same
+// (`Store.featurePage(_:)`), against the same questions asked in plain SpatiaLite SQL in the same
 // process; and checks, on a sample, that both find the same venues.
 //
 // Usage: QueryBenchmark --db PATH [--queries 1000] [--runs 5] [--seed 7] [--json OUT.json]
@@ -9,6 +9,7 @@
 // then `lieux areas import …/france-geojson-departements-avec-outre-mer-2018.geojson --kind
 // departement --db PATH` for the within query.
 import Foundation
+import LieuxExport
 import LieuxModel
 import LieuxStore
 
@@ -111,12 +112,12 @@ func measure(
     // The budget is estimated from the first 10 queries, asked twice (the first time warms up).
     var probe: [Double] = []
     for query in queries.prefix(10) + queries.prefix(10) {
-        probe.append(try await Latency.time { try await store.search(query.lieuQuery) }.milliseconds)
+        probe.append(try await Latency.time { try await store.featurePage(query.lieuQuery) }.milliseconds)
     }
     probe.removeFirst(probe.count / 2)
     let lieuQueries = queries.prefix(affordable(probe, budget: options.budget)).map(\.lieuQuery)
     log("\(kind.rawValue): Lieux, warm-up and \(options.runs) passes of \(lieuQueries.count) queries")
-    for query in lieuQueries { _ = try await store.search(query) }
+    for query in lieuQueries { _ = try await store.featurePage(query) }
     var lieux = Latency()
     var results = 0
     var matched = 0
@@ -124,10 +125,10 @@ func measure(
         var times: [Double] = []
         times.reserveCapacity(lieuQueries.count)
         for query in lieuQueries {
-            let (ms, page) = try await Latency.time { try await store.search(query) }
+            let (ms, page) = try await Latency.time { try await store.featurePage(query) }
             times.append(ms)
             if pass == 0 {
-                results += page.lieux.count
+                results += page.features.count
                 matched += page.numberMatched
             }
         }

@@ -17,8 +17,14 @@ extension Store: FeatureRepository {
         let featureCache = self.featureCache, pageCache = self.pageCache
         // "Open now" makes a new query every second: such pages are not kept.
         let keepsPage = query.openAt == nil && query.limit <= Self.largestCachedPage
+        // A page kept for the version read a moment ago needs no read at all.
+        if keepsPage, let pageCache, let version = versionMemo.recent(), let page = pageCache.value(query, version: version) {
+            return page
+        }
+        let versionMemo = self.versionMemo, generation = versionMemo.generation
         let (page, indexIsStale) = try await pool.read { db -> (FeaturePage, Bool) in
             let version = try Self.dataVersion(db)
+            versionMemo.remember(version, generation: generation)
             let indexIsStale = answers && index?.version != version
             if keepsPage, let page = pageCache?.value(query, version: version) { return (page, indexIsStale) }
             let page: FeaturePage

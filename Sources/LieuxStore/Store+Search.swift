@@ -67,8 +67,17 @@ extension Store: LieuRepository {
     }
 
     public func version() async throws -> String {
-        // Asked by every GET (its ETag): an asynchronous read, as every read of a task.
-        try await pool.read { db in String(try Self.dataVersion(db)) }
+        String(try await currentVersion())
+    }
+
+    /// The data version: the one read less than ``VersionMemo/lifetime`` ago, else read now
+    /// (asynchronously, as every read of a task).
+    func currentVersion() async throws -> Int {
+        if let version = versionMemo.recent() { return version }
+        let generation = versionMemo.generation
+        let version = try await pool.read { db in try Self.dataVersion(db) }
+        versionMemo.remember(version, generation: generation)
+        return version
     }
 
     public func hasArea(_ area: AreaReference) async throws -> Bool {

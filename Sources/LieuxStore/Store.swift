@@ -22,6 +22,8 @@ public final class Store: Sendable {
     let featureCache: VersionedCache<Int64, EncodedFeature>?
     /// Recent pages of features, by query: a page asked for again is not searched again.
     let pageCache: VersionedCache<LieuQuery, FeaturePage>?
+    /// The data version last read, trusted for a short while (see ``VersionMemo``).
+    let versionMemo = VersionMemo()
     /// The duplicates of the latest data version asked for (see ``doublons()``).
     let doublonCache = Mutex<(version: Int, index: DoublonIndex)?>(nil)
 
@@ -52,6 +54,7 @@ public final class Store: Sendable {
                 code: .open, message: "La base « \(path) » ne peut pas être ouverte ou créée : vérifiez le chemin et les droits (option --db ou variable LIEUX_DB).",
                 cause: error)
         }
+        pool.add(transactionObserver: CommitObserver(versionMemo), extent: .databaseLifetime)
         do {
             try StoreSchema.migrate(pool)
         } catch let error as StoreError {

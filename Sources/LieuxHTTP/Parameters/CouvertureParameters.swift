@@ -65,7 +65,7 @@ public struct CouvertureParameters: Sendable {
     }
 
     static func kilometres(_ name: String, _ text: String) throws(Problem) -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0, value <= 1_000 else {
+        guard let value = Double(text.trimmed(newlines: false)), value.isFinite, value > 0, value <= 1_000 else {
             throw Problem.invalidParameter(name, "« \(name) » est une distance en kilomètres, plus grande que 0 et au plus 1000 (exemple : \(name)=10) ; reçu « \(text) ».")
         }
         return value

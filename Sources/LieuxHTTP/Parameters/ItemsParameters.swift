@@ -113,7 +113,7 @@ struct ParameterReader {
     /// The value of a single-valued parameter; `nil` when absent or empty.
     func text(_ name: String) throws(Problem) -> String? {
         guard let value = try parameters.single(name) else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmed(newlines: false)
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -121,9 +121,9 @@ struct ParameterReader {
     /// occurrence is no value, an empty value among others (`a,,b`, `a,`) is a 400.
     func list(_ name: String) throws(Problem) -> [String] {
         var values: [String] = []
-        for occurrence in parameters.values(name) where !occurrence.trimmingCharacters(in: .whitespaces).isEmpty {
+        for occurrence in parameters.values(name) where !occurrence.trimmed(newlines: false).isEmpty {
             for part in occurrence.split(separator: ",", omittingEmptySubsequences: false) {
-                let value = part.trimmingCharacters(in: .whitespaces)
+                let value = part.trimmed(newlines: false)
                 guard !value.isEmpty else {
                     throw Problem.invalidParameter(
                         name, "« \(name)=\(occurrence) » a une valeur vide : séparez les valeurs par une seule virgule, sans virgule au début ni à la fin.")
@@ -179,7 +179,7 @@ struct ParameterReader {
     func bbox() throws(Problem) -> GeoBounds? {
         guard let text = try text("bbox") else { return nil }
         let usage = "Écrivez bbox=minLon,minLat,maxLon,maxLat en degrés WGS 84 (exemple : bbox=3.9,49.2,4.1,49.3)"
-        let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmed(newlines: false)) }
         guard numbers.count == 4 || numbers.count == 6, numbers.allSatisfy({ $0?.isFinite == true }) else {
             throw Problem.invalidParameter("bbox", "« \(text) » n'est pas une bbox : il faut 4 nombres séparés par des virgules. \(usage).")
         }
@@ -326,7 +326,7 @@ struct ParameterReader {
     /// Text compared without case nor accents.
     static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespaces)
+            .trimmed(newlines: false)
     }
 
     // MARK: Time

@@ -5,7 +5,7 @@ extension ParameterReader {
     /// `non` for no; absent is no.
     func flag(_ name: String) throws(Problem) -> Bool {
         guard let given = try parameters.single(name) else { return false }
-        let text = given.trimmingCharacters(in: .whitespaces)
+        let text = given.trimmed(newlines: false)
         switch text.lowercased() {
         case "", "1", "true", "oui": return true
         case "0", "false", "non": return false
