@@ -43,8 +43,7 @@ public struct FeaturePage: Sendable, Hashable {
 extension Lieu {
     /// The opening of the venue's feature (see ``EncodedFeature/opening``), as the store keeps it.
     public func geoJSONFeatureOpening() -> [UInt8] {
-        let encoder = FeatureEncoder()
-        return OutputBuffer.collect { encoder.encodeOpening(self, into: &$0) }
+        OutputBuffer.collect { FeatureEncoder.shared.encodeOpening(self, into: &$0) }
     }
 }
 

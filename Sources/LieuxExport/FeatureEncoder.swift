@@ -12,6 +12,9 @@ struct FeatureEncoder {
     /// Where each key starts in `keys`, plus the end.
     private let keyBounds: [Int]
 
+    /// One encoder for all: its keys are made once.
+    static let shared = FeatureEncoder()
+
     init() {
         fields = Lieu.Field.allCases.filter { $0 != .latitude && $0 != .longitude }
         var keys: [UInt8] = []

@@ -4,7 +4,6 @@ extension Lieu {
     /// The venue as a GeoJSON Feature document (RFC 7946), as ``GeoJSONWriter`` writes each
     /// feature: for the one-venue response of an API.
     public func geoJSONFeature(extras: FeatureExtras = .none) -> [UInt8] {
-        let encoder = FeatureEncoder()
-        return OutputBuffer.collect { encoder.encode(self, extras: extras, into: &$0) }
+        OutputBuffer.collect { FeatureEncoder.shared.encode(self, extras: extras, into: &$0) }
     }
 }

@@ -42,8 +42,8 @@ struct LieuWriter {
     }
 
     /// A writer for one operation; `tracksSeen: false` for a write of one venue, which
-    /// removes nothing.
-    init(_ db: Database, sourceID: Int64, operationID: Int64, fileCount: Int, tracksSeen: Bool = true) throws {
+    /// removes nothing. `bulk`: many venues are coming (an import), see ``finish()``.
+    init(_ db: Database, sourceID: Int64, operationID: Int64, fileCount: Int, tracksSeen: Bool = true, bulk: Bool = false) throws {
         self.db = db
         self.sourceID = sourceID
         self.operationID = operationID
@@ -70,7 +70,7 @@ struct LieuWriter {
         // SpatiaLite's per-row triggers on inserts and updates (geometry constraint, time
         // stamps, R*Tree through `RTreeAlign`, which compiles SQL at every call) cost more than
         // the rest of the row. The writer makes only valid POINTs in SRID 4326, so it sets them
-        // aside for the import and writes the R*Tree itself; `restoreTriggers()` puts them
+        // aside for the import and writes the R*Tree itself; `finish()` puts them
         // back in the same transaction (a rollback restores them too). Delete triggers stay.
         bypassedTriggers = try Row.fetchAll(
             db,
@@ -78,18 +78,46 @@ struct LieuWriter {
             arguments: ["ggi_lieu_geom", "ggu_lieu_geom", "tmi_lieu_geom", "tmu_lieu_geom", "gii_lieu_geom", "giu_lieu_geom"]
         ).map { ($0["name"], $0["sql"]) }
         for (name, _) in bypassedTriggers { try db.execute(sql: "DROP TRIGGER \"\(name)\"") }
+        // A source empty before an import is a bulk load: its venues enter the full-text
+        // index in one statement at the end instead of one trigger per row; when the whole
+        // table is empty, the search indexes are built once at the end too (one sort instead
+        // of as many random B-tree inserts as venues). `finish()` puts them back in the same
+        // transaction; a rollback puts them back too. The unique key (source, id) stays: it
+        // finds an id repeated in the file.
+        if bulk && storedBefore == 0 {
+            let tableIsEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM lieu LIMIT 1)") == 0
+            var names = ["lieu_fts_insert"]
+            if tableIsEmpty { names += Self.searchIndexes }
+            deferred = try Row.fetchAll(
+                db, sql: "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'lieu' AND name IN (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                arguments: StatementArguments(names)
+            ).map { (type: $0["type"], name: $0["name"], sql: $0["sql"]) }
+            for item in deferred { try db.execute(sql: "DROP \(item.type == "index" ? "INDEX" : "TRIGGER") \"\(item.name)\"") }
+        }
         deleteBox = try db.makeStatement(sql: "DELETE FROM idx_lieu_geom WHERE pkid = ?")
         insertBox = try db.makeStatement(sql: "INSERT INTO idx_lieu_geom (pkid, xmin, xmax, ymin, ymax) VALUES (?, ?, ?, ?, ?)")
     }
 
     private var bypassedTriggers: [(String, String)]
+    /// The full-text trigger and search indexes set aside for a bulk load.
+    private var deferred: [(type: String, name: String, sql: String)] = []
     private let deleteBox: Statement
     private let insertBox: Statement
 
-    /// Puts back the triggers set aside by `init`; call it before the transaction ends.
-    mutating func restoreTriggers() throws {
+    /// The indexes of the searches, built at the end of a load into an empty table.
+    static let searchIndexes = ["lieu_departement", "lieu_code_insee", "lieu_code_postal", "lieu_nom_tri"]
+
+    /// Puts back the triggers and indexes set aside by `init`, and fills the full-text index
+    /// of a bulk load; call it before the transaction ends.
+    mutating func finish() throws {
         for (_, sql) in bypassedTriggers { try db.execute(sql: sql) }
         bypassedTriggers = []
+        guard !deferred.isEmpty else { return }
+        try db.execute(
+            sql: "INSERT INTO lieu_fts (rowid, nom, adresse, commune) SELECT pk, nom, adresse, commune FROM lieu WHERE source_id = ?",
+            arguments: [sourceID])
+        for item in deferred { try db.execute(sql: item.sql) }
+        deferred = []
     }
 
     /// Replaces the R*Tree box of an updated venue (a point: a box of no size).

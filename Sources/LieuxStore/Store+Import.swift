@@ -67,7 +67,7 @@ extension Store {
         let operationID = try History.begin(
             db, sourceID: sourceID, kind: "import", place: files.map(\.place).joined(separator: " + "),
             sha256: hashes.joined(separator: " "), strict: options.strict, origin: options.origin)
-        var writer = try LieuWriter(db, sourceID: sourceID, operationID: operationID, fileCount: files.count)
+        var writer = try LieuWriter(db, sourceID: sourceID, operationID: operationID, fileCount: files.count, bulk: true)
         var reports: [ImportResult.File] = []
         var rejected = 0
         var keptVenues: [ImportResult.Change] = []
@@ -112,7 +112,7 @@ extension Store {
             // files are not read.
             if outcome.report.failure != nil { break }
         }
-        try writer.restoreTriggers()
+        try writer.finish()
 
         var result = ImportResult(source: source, files: reports, status: .applied)
         result.storedBefore = writer.storedBefore

@@ -95,7 +95,7 @@ extension Store {
         let operationID = try History.begin(db, sourceID: sourceID, kind: SourceOperation.Kind.lieu.rawValue, place: place, origin: origin)
         var writer = try LieuWriter(db, sourceID: sourceID, operationID: operationID, fileCount: 1, tracksSeen: false)
         _ = try writer.write(prepared)
-        try writer.restoreTriggers()
+        try writer.finish()
         var result = ImportResult(source: source, files: [], status: .applied)
         result.added = writer.added
         result.updated = writer.updated
