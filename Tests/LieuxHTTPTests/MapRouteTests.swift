@@ -104,6 +104,9 @@ struct MapRouteTests {
             #expect(communes.first?["latitude"] as? Double == 48.9407)
             #expect(try await client.get("/communes?q=reims&limit=0").status == .badRequest)
             #expect(try await client.get("/communes?q=reims&ville=1").status == .badRequest)
+            // A blank code is not « no département »: a 400, as for the items (an empty value is none).
+            #expect(try await client.get("/communes?q=reims&departement=%09").status == .badRequest)
+            #expect(try await client.get("/communes?q=reims&departement=").status == .ok)
             let marne = try await client.get("/communes?q=s&departement=51,75")
             #expect(try (marne.object["communes"] as? [[String: Any]])?.isEmpty == true, "no commune of the Marne or Paris starts with « s »")
             let yvelines = try await client.get("/communes?q=s&departement=78")

@@ -62,6 +62,7 @@ struct ProblemTests {
         ("datetime=hier", "datetime"), ("f=xml", "f"), ("crs=http://www.opengis.net/def/crs/EPSG/0/2154", "crs"),
         ("bbox=3,49,4,50&bbox-crs=EPSG:4326", "bbox-crs"), ("limit=1&limit=2", "limit"), ("q=%E9", "q"),
         ("typologie=RFS,", "typologie"), ("typologie=,,,", "typologie"), ("source=a,,b", "source"),
+        ("departement=%09", "departement"), ("typologie=%20", "typologie"),
         // 101 letters but 202 code points: JSON Schema's maxLength (200) counts code points.
         ("q=" + String(repeating: "e%CC%81", count: 101), "q"),
     ])

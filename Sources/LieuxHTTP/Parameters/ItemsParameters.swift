@@ -118,10 +118,10 @@ struct ParameterReader {
     }
 
     /// The comma-separated values of a parameter, every occurrence together; an empty
-    /// occurrence is no value, an empty value among others (`a,,b`, `a,`) is a 400.
+    /// occurrence is no value, an empty or blank value (`a,,b`, `a,`, ` `) is a 400.
     func list(_ name: String) throws(Problem) -> [String] {
         var values: [String] = []
-        for occurrence in parameters.values(name) where !occurrence.trimmed(newlines: false).isEmpty {
+        for occurrence in parameters.values(name) where !occurrence.isEmpty {
             for part in occurrence.split(separator: ",", omittingEmptySubsequences: false) {
                 let value = part.trimmed(newlines: false)
                 guard !value.isEmpty else {

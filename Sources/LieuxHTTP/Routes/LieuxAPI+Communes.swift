@@ -26,15 +26,14 @@ extension LieuxAPI {
                 status: .serviceUnavailable, code: "communes-absentes", title: "Communes indisponibles",
                 detail: "Ce service n'a pas la liste des communes (fichier data/communes.csv, option --communes de lieux serve).")
         }
-        let departements = try reader.text("departement").map { text in
-            Set(try text.split(separator: ",").map { code -> String in
-                guard let departement = Departement(code: String(code)) else {
-                    throw Problem.invalidParameter(
-                        "departement", "« \(code) » n'est pas un code de département (exemples : 01, 2A, 51, 974).")
-                }
-                return departement.code
-            })
-        }
+        let codes = try reader.list("departement")
+        let departements = codes.isEmpty ? nil : Set(try codes.map { code -> String in
+            guard let departement = Departement(code: code) else {
+                throw Problem.invalidParameter(
+                    "departement", "« \(code) » n'est pas un code de département (exemples : 01, 2A, 51, 974).")
+            }
+            return departement.code
+        })
         let found = gazetteer.suggestions(for: query, limit: limit, departements: departements).map { commune -> JSONValue in
             [
                 "code_insee": .string(commune.codeINSEE), "nom": .string(commune.nom),
