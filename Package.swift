@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "OpeningHoursTests", dependencies: ["OpeningHours"]),
         .testTarget(name: "LieuxSchemaTests", dependencies: ["LieuxSchema", "LieuxModel", "LieuxTestSupport"]),
         .testTarget(
-            name: "LieuxStoreTests", dependencies: ["LieuxStore", "LieuxSchema", "LieuxModel", "LieuxTestSupport"],
+            name: "LieuxStoreTests", dependencies: ["LieuxStore", "LieuxSchema", "LieuxModel", "LieuxExport", "LieuxTestSupport"],
             exclude: ["Fixtures"]  // read where they are, by path
         ),
         .testTarget(name: "LieuxExportTests", dependencies: ["LieuxExport", "LieuxModel", "LieuxSchema", "LieuxTestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LieuxExport
 import LieuxModel
 import LieuxSchema
 import Testing
@@ -228,6 +229,33 @@ struct StoreTests {
             #expect(try Double.fetchOne(db, sql: "SELECT X(geom) FROM lieu") == 4.03)
             #expect(try String.fetchOne(db, sql: "SELECT departement FROM lieu") == "51")
         }
+    }
+
+    @Test("a store made before the features were kept gets them when it is opened, the same bytes as an import writes")
+    func featuresMigration() throws {
+        let folder = SharedData.temporaryFolder()
+        let path = folder.appendingPathComponent("lieux.sqlite").path
+        let demo = SharedData.repositoryRoot.appendingPathComponent("data/demo/lieux-demonstration.csv")
+        var imported: [[UInt8]] = []
+        do {
+            let store = try Store.open(path: path)
+            _ = try store.importFile(at: demo, source: "demo")
+            try store.forEachFeature(source: nil) { imported.append($0.document()) }
+        }
+        // The store as version 6 left it: no feature column, no v7 migration.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "ALTER TABLE lieu DROP COLUMN feature")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%'")
+        }
+        try queue.close()
+        let store = try Store.open(path: path)
+        var migrated: [[UInt8]] = []
+        try store.forEachFeature(source: nil) { migrated.append($0.document()) }
+        #expect(imported.count > 10)
+        #expect(migrated == imported)
+        let nulls = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM lieu WHERE feature IS NULL") }
+        #expect(nulls == 0)
     }
 
     @Test("a store made by a newer version is refused with a clear message")
