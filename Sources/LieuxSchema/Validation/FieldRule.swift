@@ -7,7 +7,7 @@ struct FieldRule {
     /// Pattern results of recent values: real files repeat the same codes and labels.
     private var patternMemo: [ExactText: Bool] = [:]
     /// First row of every value seen, for `unique` fields.
-    private var firstRows: [ExactText: Int] = [:]
+    private var firstRows: [UniqueKey: Int] = [:]
 
     private static let memoLimit = 20_000
 
@@ -69,7 +69,7 @@ struct FieldRule {
     /// Records a value of a `unique` field; returns the row where it was first seen if it
     /// is a duplicate.
     mutating func firstRow(ofDuplicate text: String, row: Int) -> Int? {
-        let key = ExactText(text)
+        let key = UniqueKey(text)
         if let first = firstRows[key] { return first }
         firstRows[key] = row
         return nil

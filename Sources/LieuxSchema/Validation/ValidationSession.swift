@@ -44,7 +44,7 @@ public struct ValidationSession {
     private var headerRead = false
     private var headerBroken = false
     private let primaryKeyFields: [Int]
-    private var primaryKeys: [[ExactText?]: Int] = [:]
+    private var primaryKeys: [UniqueKey: Int] = [:]
     private var checks: ChecksBeyondSchema
     private let started = Date()
 
@@ -252,16 +252,20 @@ public struct ValidationSession {
     private mutating func checkPrimaryKey(_ values: [String?], row: Int) {
         guard !primaryKeyFields.isEmpty else { return }
         let names = primaryKeyFields.map { rules[$0].name }.joined(separator: ", ")
-        let key = primaryKeyFields.map { values[$0].flatMap { missingValues.contains($0) ? nil : ExactText($0) } }
-        if key.allSatisfy({ $0 == nil }) {
+        let cells = primaryKeyFields.map { values[$0].flatMap { missingValues.contains($0) ? nil : $0 } }
+        if cells.allSatisfy({ $0 == nil }) {
             record(ValidationIssue(
                 type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row,
                 note: "cells composing the primary keys are all \"None\"",
                 message: "Ligne \(row) : la clé primaire (\(names)) est vide : chaque lieu doit avoir un identifiant."))
             return
         }
+        var key = UniqueKey()
+        for cell in cells {
+            if let cell { key.add(cell) } else { key.addMissing() }
+        }
         if let first = primaryKeys[key] {
-            let shown = key.map { $0?.text ?? "" }.joined(separator: ", ")
+            let shown = cells.map { $0 ?? "" }.joined(separator: ", ")
             record(ValidationIssue(
                 type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row, cell: shown,
                 note: "the same as in the row at position \(first)",
