@@ -49,47 +49,6 @@ extension Store: FeatureRepository {
         try pool.read { db in try SearchPlan(query, db: db).forEach(db, reading: .features, body) }
     }
 
-    /// Calls `body` with every stored venue's feature, in (source, id) order, one at a time:
-    /// ``forEachLieu(source:_:)`` as bytes, for `lieux export`.
-    ///
-    /// - Parameter source: only this source's venues; `nil` for all.
-    /// - Throws: ``StoreError`` when the store cannot be read; what `body` throws, as is.
-    public func forEachFeature(source: String?, _ body: (EncodedFeature) throws -> Void) throws {
-        var query = LieuQuery()
-        if let source { query.filters.sources = [source] }
-        var bodyError: (any Error)?
-        // Stops at the first error of `body`, kept apart from the store's own errors.
-        struct Stop: Error {}
-        do {
-            try pool.read { db in
-                try Self.requireSource(source, db)
-                do {
-                    try SearchPlan(query, db: db).forEach(db, reading: .features) { feature in
-                        do {
-                            try body(feature)
-                        } catch {
-                            bodyError = error
-                            throw Stop()
-                        }
-                    }
-                } catch is Stop {
-                    return
-                }
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.failed("La lecture des lieux a échoué.", cause: error)
-        }
-        if let bodyError { throw bodyError }
-    }
-
-    /// Throws ``StoreError/Code/unknownSource`` when `source` is given and not stored.
-    static func requireSource(_ source: String?, _ db: Database) throws {
-        guard let source, try !Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM source WHERE name = ?", arguments: [source])! else { return }
-        throw StoreError(code: .unknownSource, message: "La source « \(source) » n'existe pas : `lieux stats` liste les sources.")
-    }
-
     /// Writes the feature of every venue that has none (an old store, venues put back by an
     /// undo), by batches of row keys.
     static func fillFeatures(_ db: Database) throws {

@@ -1,4 +1,5 @@
 import GRDB
+import LieuxExport
 import LieuxModel
 
 extension Store {
@@ -8,29 +9,37 @@ extension Store {
     /// - Parameter source: only this source's venues; `nil` for all.
     /// - Throws: ``StoreError`` when the store cannot be read; what `body` throws, as is.
     public func forEachLieu(source: String? = nil, _ body: (Lieu, String) throws -> Void) throws {
+        try forEachVenue(source: source, reading: .venues) { found in try body(found.lieu, found.source) }
+    }
+
+    /// Calls `body` with every stored venue's feature, in (source, id) order, one at a time:
+    /// ``forEachLieu(source:_:)`` as bytes, for `lieux export`.
+    ///
+    /// - Parameter source: only this source's venues; `nil` for all.
+    /// - Throws: ``StoreError`` when the store cannot be read; what `body` throws, as is.
+    public func forEachFeature(source: String?, _ body: (EncodedFeature) throws -> Void) throws {
+        try forEachVenue(source: source, reading: .features, body)
+    }
+
+    /// Every venue of `source` (or all), read as `reading` says, in (source, id) order; the
+    /// first error of `body` stops the reading and is thrown as it is.
+    private func forEachVenue<Value>(source: String?, reading: VenueReading<Value>, _ body: (Value) throws -> Void) throws {
+        var query = LieuQuery()
+        if let source { query.filters.sources = [source] }
         var bodyError: (any Error)?
-        var sql = "SELECT source.name AS source_name, \(LieuTable.qualifiedFields)" + LieuTable.from
-        var arguments: StatementArguments = []
-        if let source {
-            sql += " WHERE source.name = ?"
-            arguments = [source]
-        }
-        sql += " ORDER BY source.name, lieu.id"
         do {
             try pool.read { db in
                 try Self.requireSource(source, db)
-                // Stops at the first error of `body`, kept apart from the store's own errors.
-                struct Stop: Error {}
                 do {
-                    try ColumnReader.forEach(db, sql: sql, arguments: arguments) { row in
+                    try SearchPlan(query, db: db).forEach(db, reading: reading) { value in
                         do {
-                            try body(try row.lieu(firstField: 1), row.text(0) ?? "")
+                            try body(value)
                         } catch {
                             bodyError = error
-                            throw Stop()
+                            throw BodyStop()
                         }
                     }
-                } catch is Stop {
+                } catch is BodyStop {
                     return
                 }
             }
@@ -41,4 +50,13 @@ extension Store {
         }
         if let bodyError { throw bodyError }
     }
+
+    /// Throws ``StoreError/Code/unknownSource`` when `source` is given and not stored.
+    static func requireSource(_ source: String?, _ db: Database) throws {
+        guard let source, try !Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM source WHERE name = ?", arguments: [source])! else { return }
+        throw StoreError(code: .unknownSource, message: "La source « \(source) » n'existe pas : `lieux stats` liste les sources.")
+    }
 }
+
+/// Stops a reading at the first error of its caller's closure, kept apart from the store's own errors.
+private struct BodyStop: Error {}
