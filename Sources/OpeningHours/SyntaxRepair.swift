@@ -94,16 +94,20 @@ struct SyntaxRepair {
         var hour: Int
         var minute = 0
         if hourDigits.count == 4 {
-            hour = Int(hourDigits.prefix(2))!
-            minute = Int(hourDigits.suffix(2))!
+            guard let h = Int(hourDigits.prefix(2)), let m = Int(hourDigits.suffix(2)) else { return nil }
+            hour = h
+            minute = m
         } else if hourDigits.count <= 2 {
-            hour = Int(hourDigits)!
+            guard let h = Int(hourDigits) else { return nil }
+            hour = h
             if end < chars.count, chars[end] == "h" || chars[end] == "H" || chars[end] == ":" {
                 end += 1
                 var minuteEnd = end
                 while minuteEnd < chars.count, Parser.isDigit(chars[minuteEnd]) { minuteEnd += 1 }
                 if minuteEnd > end {
-                    minute = Int(String(chars[end..<minuteEnd]))!
+                    // Any number of digits may follow (« 12h0000000… »): too many is no minute.
+                    guard let m = Int(String(chars[end..<minuteEnd])) else { return nil }
+                    minute = m
                     end = minuteEnd
                 }
             }

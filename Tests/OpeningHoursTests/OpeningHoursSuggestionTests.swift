@@ -44,6 +44,15 @@ struct OpeningHoursSuggestionTests {
         #expect(OpeningHours.suggestCorrection(for: input) == nil)
     }
 
+    @Test("minutes of more digits than an integer holds: no crash, and a suggestion, if any, reads (found by fuzzing)")
+    func tooManyDigits() throws {
+        let input = "Mo,12h" + String(repeating: "0", count: 40)
+        if let suggestion = OpeningHours.suggestCorrection(for: input) {
+            #expect((try? OpeningHours(parsing: suggestion)) != nil, "\(suggestion)")
+        }
+        #expect((try? OpeningHours(parsing: input)) == nil)
+    }
+
     @Test("text that is not understood gets no guess", arguments: [
         "", "2 vendredi par mois 9h-13h", "En fonction des événements couverts", "du mardi au samedi",
         "Mo-Fr 09:00-12:00; Tu 30-19", "Lundi au samedi de 9-21h30 pour les adhérents",
