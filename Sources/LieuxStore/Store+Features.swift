@@ -12,34 +12,17 @@ extension Store: FeatureRepository {
     static let largestCachedPage = 500
 
     public func featurePage(_ query: LieuQuery) async throws -> FeaturePage {
-        let answers = PointIndex.answers(query)
-        let index = answers ? pointIndex.latest : nil
-        let featureCache = self.featureCache, pageCache = self.pageCache
         // "Open now" makes a new query every second: such pages are not kept.
         let keepsPage = query.openAt == nil && query.limit <= Self.largestCachedPage
         // A page kept for the version read a moment ago needs no read at all.
         if keepsPage, let pageCache, let version = versionMemo.recent(), let page = pageCache.value(query, version: version) {
             return page
         }
-        let versionMemo = self.versionMemo, generation = versionMemo.generation
-        let (page, indexIsStale) = try await pool.read { db -> (FeaturePage, Bool) in
-            let version = try Self.dataVersion(db)
-            versionMemo.remember(version, generation: generation)
-            let indexIsStale = answers && index?.version != version
-            if keepsPage, let page = pageCache?.value(query, version: version) { return (page, indexIsStale) }
-            let page: FeaturePage
-            if let index, index.version == version {
-                let (candidates, matched) = index.page(query)
-                let features = try SearchPlan.fetch(db, candidates[...], reading: .features, cache: featureCache, version: version)
-                page = FeaturePage(features: features, numberMatched: matched)
-            } else {
-                let (features, matched) = try SearchPlan(query, db: db).page(db, reading: .features, cache: featureCache, version: version)
-                page = FeaturePage(features: features, numberMatched: matched)
-            }
-            if keepsPage { pageCache?.keep([query: page], version: version) }
-            return (page, indexIsStale)
-        }
-        if indexIsStale { refreshPointIndex() }
+        let generation = versionMemo.generation
+        let (features, matched, version) = try await page(query, reading: .features, cache: featureCache)
+        versionMemo.remember(version, generation: generation)
+        let page = FeaturePage(features: features, numberMatched: matched)
+        if keepsPage { pageCache?.keep([query: page], version: version) }
         return page
     }
 

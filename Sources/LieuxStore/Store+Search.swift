@@ -4,24 +4,33 @@ import LieuxModel
 
 extension Store: LieuRepository {
     public func search(_ query: LieuQuery) async throws -> LieuPage {
-        guard PointIndex.answers(query) else {
-            return try await pool.read { db in try SearchPlan(query, db: db).page(db) }
-        }
-        if let index = pointIndex.latest {
-            // Never a blocking read here: a task blocked on the pool while every reader is
-            // held by reads waiting for a thread of Swift's pool stops the service for good
-            // (seen at 12 connections on 2 cores).
-            let venueCache = self.venueCache
-            let page = try await pool.read { db -> LieuPage? in
-                guard try Self.dataVersion(db) == index.version else { return nil }
+        let (lieux, matched, _) = try await page(query, reading: .venues, cache: venueCache)
+        return LieuPage(lieux: lieux, numberMatched: matched)
+    }
+
+    /// One page of `query`, read as `reading` says: from the point index when it answers the
+    /// query and belongs to the data version read in the same transaction, else from SQL
+    /// (and the index is rebuilt in the background when it is stale); with the data version
+    /// read. The searches of ``search(_:)`` and ``featurePage(_:)``.
+    func page<Value>(
+        _ query: LieuQuery, reading: VenueReading<Value>, cache: VersionedCache<Int64, Value>?
+    ) async throws -> (values: [Value], matched: Int, version: Int) {
+        let answers = PointIndex.answers(query)
+        let index = answers ? pointIndex.latest : nil
+        // Never a blocking read here: a task blocked on the pool while every reader is held
+        // by reads waiting for a thread of Swift's pool stops the service for good (seen at
+        // 12 connections on 2 cores).
+        let (values, matched, version) = try await pool.read { db -> ([Value], Int, Int) in
+            let version = try Self.dataVersion(db)
+            if let index, index.version == version {
                 let (candidates, matched) = index.page(query)
-                let lieux = try SearchPlan.fetch(db, candidates[...], reading: .venues, cache: venueCache, version: index.version)
-                return LieuPage(lieux: lieux, numberMatched: matched)
+                return (try SearchPlan.fetch(db, candidates[...], reading: reading, cache: cache, version: version), matched, version)
             }
-            if let page { return page }
+            let (values, matched) = try SearchPlan(query, db: db).page(db, reading: reading, cache: cache, version: version)
+            return (values, matched, version)
         }
-        refreshPointIndex()
-        return try await pool.read { db in try SearchPlan(query, db: db).page(db) }
+        if answers && index?.version != version { refreshPointIndex() }
+        return (values, matched, version)
     }
 
     /// Builds the in-memory point index of the current data in the background, unless a build
