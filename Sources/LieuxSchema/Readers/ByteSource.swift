@@ -21,6 +21,20 @@ enum ByteSource {
         }
     }
 
+    /// Passes over the next `count` bytes.
+    mutating func skip(_ count: Int) throws(SourceError) {
+        switch self {
+        case .file(let handle):
+            do {
+                try handle.seek(toOffset: handle.offset() + UInt64(count))
+            } catch {
+                throw SourceError(code: .io, message: "La lecture du fichier a échoué : \(error.localizedDescription)")
+            }
+        case .memory(let data, let offset):
+            self = .memory(data, offset: min(data.count, offset + count))
+        }
+    }
+
     /// Appends up to `count` bytes to `buffer`; returns how many were appended (0 at the end).
     mutating func read(into buffer: inout [UInt8], count: Int) throws(SourceError) -> Int {
         switch self {

@@ -22,6 +22,12 @@ public struct CSVRowReader: RowReader {
     private var recordNumber = 0
     private let chunkSize: Int
     private var scratch: [UInt8] = []
+    /// Bytes taken from the source so far.
+    private var bytesRead = 0
+
+    /// How many bytes of the source the records read so far take (with a byte-order mark
+    /// and the header): where the next record starts.
+    public var offset: Int { bytesRead - (buffer.count - position) }
 
     /// Reads the file at `url`; throws when it cannot be opened or its header cannot be read.
     public init(url: URL) throws(SourceError) {
@@ -31,6 +37,18 @@ public struct CSVRowReader: RowReader {
     /// Reads CSV bytes held in memory (an HTTP body, a test).
     public init(data: Data) throws(SourceError) {
         try self.init(source: .memory(data, offset: 0), chunkSize: 256 << 10)
+    }
+
+    /// Reads the records that follow a header already read: `bytes` first, then what is left of
+    /// `source`; the first record gets the number `firstRecord`.
+    init(continuing bytes: [UInt8], source: ByteSource = .memory(Data(), offset: 0), delimiter: UInt8, labels: [String], firstRecord: Int) {
+        self.source = source
+        chunkSize = 256 << 10
+        buffer = bytes
+        bytesRead = bytes.count
+        self.delimiter = delimiter
+        self.labels = labels
+        recordNumber = firstRecord - 1
     }
 
     init(source: ByteSource, chunkSize: Int) throws(SourceError) {
@@ -64,7 +82,9 @@ public struct CSVRowReader: RowReader {
             buffer.removeSubrange(0..<position)
             position = 0
         }
-        if try source.read(into: &buffer, count: chunkSize) == 0 { atEnd = true }
+        let count = try source.read(into: &buffer, count: chunkSize)
+        bytesRead += count
+        if count == 0 { atEnd = true }
     }
 
     /// Chooses the delimiter that appears most in the first record, outside quotes; a tie goes

@@ -7,7 +7,7 @@ struct FieldRule {
     /// Pattern results of recent values: real files repeat the same codes and labels.
     private var patternMemo: [ExactText: Bool] = [:]
     /// First row of every value seen, for `unique` fields.
-    private var firstRows: [UniqueKey: Int] = [:]
+    private(set) var firstRows = UniqueKeyTable()
 
     private static let memoLimit = 20_000
 
@@ -69,10 +69,17 @@ struct FieldRule {
     /// Records a value of a `unique` field; returns the row where it was first seen if it
     /// is a duplicate.
     mutating func firstRow(ofDuplicate text: String, row: Int) -> Int? {
-        let key = UniqueKey(text)
-        if let first = firstRows[key] { return first }
-        firstRows[key] = row
-        return nil
+        firstRows.firstRow(of: UniqueKey(text), recordingAt: row)
+    }
+
+    /// Records a value first seen at `row` in another piece of the file.
+    mutating func record(_ key: UniqueKey, row: Int) {
+        _ = firstRows.firstRow(of: key, recordingAt: row)
+    }
+
+    /// Forgets the values seen, for a session that checks another piece of the file.
+    mutating func forgetValues() {
+        firstRows = UniqueKeyTable()
     }
 
     /// -1, 0 or 1 comparing a cast value with a constraint bound; `nil` when they do not compare.

@@ -7,10 +7,15 @@
 /// with the same 128 bits would be taken for one another: for a million keys the chance is
 /// about one in 10^26; the row reported would then be the first of the two.
 struct UniqueKey: Hashable {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x9e37_79b9_7f4a_7c15
+    private(set) var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var b: UInt64 = 0x9e37_79b9_7f4a_7c15
 
     init() {}
+
+    init(a: UInt64, b: UInt64) {
+        self.a = a
+        self.b = b
+    }
 
     /// The key of one text.
     init(_ text: String) {

@@ -10,6 +10,12 @@ public struct ValidationOptions: Sendable {
     /// Whether to run the checks beyond the schema (warnings).
     public var checksBeyondSchema = true
 
+    /// How many threads check a large CSV file, cut into pieces of whole records (the
+    /// report is the same as on one thread); 1 checks every file on one thread.
+    public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// The size of those pieces, in bytes; a file smaller than two pieces is checked on one thread.
+    public var pieceBytes = 1 << 20
+
     public init(listLimit: Int = 1000, today: CalendarDate = .today, checksBeyondSchema: Bool = true) {
         self.listLimit = listLimit
         self.today = today
@@ -44,7 +50,7 @@ public struct ValidationSession {
     private var headerRead = false
     private var headerBroken = false
     private let primaryKeyFields: [Int]
-    private var primaryKeys: [UniqueKey: Int] = [:]
+    private var primaryKeys = UniqueKeyTable()
     private var checks: ChecksBeyondSchema
     private let started = Date()
 
@@ -264,14 +270,12 @@ public struct ValidationSession {
         for cell in cells {
             if let cell { key.add(cell) } else { key.addMissing() }
         }
-        if let first = primaryKeys[key] {
+        if let first = primaryKeys.firstRow(of: key, recordingAt: row) {
             let shown = cells.map { $0 ?? "" }.joined(separator: ", ")
             record(ValidationIssue(
                 type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row, cell: shown,
                 note: "the same as in the row at position \(first)",
                 message: "Ligne \(row) : la clé primaire (\(names)) « \(shown) » est déjà celle de la ligne \(first) : chaque lieu doit avoir son propre identifiant."))
-        } else {
-            primaryKeys[key] = row
         }
     }
 
@@ -400,6 +404,77 @@ public struct ValidationSession {
             note: notes.joined(separator: "; "),
             message: "Ligne \(row), colonne « \(rule.name) »\(shown) : " + sentences.joined(separator: " ; ") + ".",
             suggestion: suggestion)
+    }
+}
+
+// MARK: - Pieces of one file
+
+extension ValidationSession {
+    /// A session for a piece of the file this session reads, to be checked on another thread:
+    /// the header as read here, but no issue, no count and no key yet. What it remembers of
+    /// values checked before (patterns, opening hours) it keeps.
+    func piece() -> ValidationSession {
+        var piece = self
+        piece.report.stats = TaskReport.Stats(rows: 0, errors: 0, warnings: 0, seconds: 0, validRows: 0)
+        piece.report.errors = []
+        piece.report.warnings = []
+        piece.report.partial = false
+        piece.report.failure = nil
+        piece.primaryKeys = UniqueKeyTable()
+        for field in piece.rules.indices { piece.rules[field].forgetValues() }
+        return piece
+    }
+
+    /// What a piece's session found: its issues and counts, and the keys it saw.
+    struct PieceResult {
+        fileprivate var report: TaskReport
+        fileprivate var primaryKeys: UniqueKeyTable
+        fileprivate var firstRows: [UniqueKeyTable]
+    }
+
+    /// Hands over what this piece's session found, and makes it ready for the next piece.
+    mutating func takeResult() -> PieceResult {
+        let result = PieceResult(report: report, primaryKeys: primaryKeys, firstRows: rules.map(\.firstRows))
+        self = piece()
+        return result
+    }
+
+    /// Takes in what a piece found in the records that follow those read here, as if this
+    /// session had read them, and returns `true`; unless a key of the piece (a `unique` value
+    /// or a primary key) was already seen here: then nothing is taken and it returns `false`,
+    /// and the piece's records must be checked again by this session.
+    mutating func absorb(_ piece: PieceResult) -> Bool {
+        var seen = false
+        piece.primaryKeys.forEach { key, _ in seen = seen || primaryKeys.row(of: key) != nil }
+        for field in rules.indices where !seen {
+            piece.firstRows[field].forEach { key, _ in seen = seen || rules[field].firstRows.row(of: key) != nil }
+        }
+        if seen { return false }
+        piece.primaryKeys.forEach { key, row in _ = primaryKeys.firstRow(of: key, recordingAt: row) }
+        for field in rules.indices {
+            piece.firstRows[field].forEach { key, row in rules[field].record(key, row: row) }
+        }
+        let found = piece.report
+        report.stats.rows += found.stats.rows
+        report.stats.validRows += found.stats.validRows
+        report.stats.errors += found.stats.errors
+        report.stats.warnings += found.stats.warnings
+        let limit = options.listLimit
+        report.errors.append(contentsOf: found.errors.prefix(max(0, limit - report.errors.count)))
+        report.warnings.append(contentsOf: found.warnings.prefix(max(0, limit - report.warnings.count)))
+        report.partial = report.partial || found.partial
+            || report.stats.errors > report.errors.count || report.stats.warnings > report.warnings.count
+        if report.failure == nil { report.failure = found.failure }
+        return true
+    }
+
+    /// Checks every row of `reader`; a read error ends the reading (``fail(_:note:)``).
+    mutating func checkRows(of reader: inout CSVRowReader) {
+        do {
+            while let row = try reader.nextRow() { _ = check(row) }
+        } catch {
+            fail(error)
+        }
     }
 }
 

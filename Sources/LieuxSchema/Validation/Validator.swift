@@ -27,6 +27,7 @@ public struct Validator: Sendable {
     public func validate(fileAt url: URL, place: String? = nil, format: SourceFormat? = nil) throws(SchemaError) -> TaskReport {
         let place = place ?? url.path
         let format = format ?? SourceFormat(fileName: url.lastPathComponent)
+        if format == .csv, let report = try validateInPieces(fileAt: url, place: place) { return report }
         var reader: any RowReader
         do {
             reader = try Self.reader(for: url, format: format)
