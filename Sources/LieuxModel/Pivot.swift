@@ -37,8 +37,9 @@ public struct Pivot: RawRepresentable, Hashable, Sendable, Codable, CustomString
     /// (`00000000000000`, `11111111111111`…) or `123456789…`.
     public var isPlaceholder: Bool {
         guard isAllDigits else { return false }
-        let digits = Array(rawValue.utf8)
-        if Set(digits).count == 1 { return true }
+        let digits = rawValue.utf8
+        guard let first = digits.first else { return false }
+        if digits.allSatisfy({ $0 == first }) { return true }
         return digits.enumerated().allSatisfy { index, digit in
             Int(digit) - 48 == (index + 1) % 10
         }

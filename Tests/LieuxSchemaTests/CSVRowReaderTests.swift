@@ -358,3 +358,33 @@ struct CSVRowReaderTests {
         }
     }
 }
+
+@Suite("UTF8Bytes")
+struct UTF8BytesTests {
+    @Test("accepts and rejects exactly what String(validating:as:) does, on edge cases and random bytes")
+    func sameAsTheStandardLibrary() {
+        var cases: [[UInt8]] = [
+            [], Array("Médiathèque €𝄞 ok".utf8), [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x80], [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE9], Array("abcdefgh".utf8) + [0xE9],
+            Array("abcdefghijklmnop".utf8) + [0xC3], [0xC3, 0xA9, 0x41],
+        ]
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<20_000 {
+            let length = Int(random.next() % 12)
+            // Mostly bytes that make sequences: ASCII, lead bytes and continuation bytes.
+            let pool: [UInt8] = [0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xC0]
+            cases.append((0..<length).map { _ in pool[Int(random.next() % UInt64(pool.count))] })
+        }
+        var mismatches = 0
+        var valid = 0
+        for bytes in cases {
+            let expected = String(validating: bytes, as: UTF8.self)
+            let found = bytes.withUnsafeBufferPointer { UTF8Bytes.string($0) }
+            if expected != found || (expected.map { Array($0.utf8) != bytes } ?? false) { mismatches += 1 }
+            if expected != nil { valid += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(valid > 100 && valid < cases.count - 100)  // both kinds were tried
+    }
+}

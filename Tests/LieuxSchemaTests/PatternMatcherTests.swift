@@ -63,9 +63,14 @@ struct PatternMatcherTests {
             }
         } else {
             #expect(membership == nil)
-            guard case .regex = try PatternMatcher(pattern: pattern.pattern).strategy else {
+            switch try PatternMatcher(pattern: pattern.pattern).strategy {
+            case .members:
                 Issue.record("\(pattern.field) is handled as a set")
-                return
+            case .ascii:
+                // The codes are simple patterns, matched on bytes for ASCII text.
+                #expect(pattern.vocabulary == nil)
+            case .regex:
+                #expect(pattern.vocabulary != nil, "\(pattern.field) is a simple pattern left to ICU")
             }
         }
         guard case .regex = try PatternMatcher(pattern: pattern.pattern, forceRegex: true).strategy else {
@@ -248,10 +253,9 @@ struct PatternMatcherTests {
         for pattern in patterns {
             let matcher = try PatternMatcher(pattern: pattern.pattern)
             #expect(matcher.matches(text) == python, "\(pattern.version.rawValue)")
-            guard case .regex = matcher.strategy else {
-                Issue.record("\(field) should go through the regular expression")
-                return
-            }
+            if case .members = matcher.strategy { Issue.record("\(field) should not be a set") }
+            // And the regular expression alone gives the same verdict.
+            #expect(try PatternMatcher(pattern: pattern.pattern, forceRegex: true).matches(text) == python)
         }
     }
 
@@ -266,6 +270,46 @@ struct PatternMatcherTests {
         ] as [(String, String)])
     func pythonSyntax(pattern: String, icu: String) {
         #expect(PatternMatcher.pythonSyntax(pattern) == icu)
+    }
+
+    @Test(
+        "simple patterns on bytes give ICU's verdict on random ASCII texts",
+        arguments: [
+            #"^[a-zA-Z0-9]{9,14}$"#, #"^\d{5}$"#, #"^([013-9]\d|2[AB1-9])\d{3}$"#,
+            #"^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)(\d){6,9}$"#,
+            #"a|ab|abc"#, #"(?:a|bc){2,3}d?"#, #"x*y+z?"#, #"[-a\]b]+"#, #"(a(b|c)*)+$"#, #"\.\+[.$]"#, #"[0-9-]{0,4}"#,
+        ])
+    func asciiPatterns(pattern: String) throws {
+        let fast = try PatternMatcher(pattern: pattern)
+        let icu = try PatternMatcher(pattern: pattern, forceRegex: true)
+        guard case .ascii = fast.strategy else {
+            Issue.record("\(pattern) is not matched on bytes")
+            return
+        }
+        // Texts made of the characters the patterns use, so that many match.
+        let alphabet = Array("0123456789abcdzAB+.-$]\n\r xy")
+        var random = SplitMix64(seed: UInt64(pattern.utf8.count))
+        var matched = 0
+        for _ in 0..<4_000 {
+            let length = Int(random.next() % 16)
+            let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            let expected = icu.matches(text)
+            #expect(fast.matches(text) == expected, "\(pattern) on \(text.debugDescription)")
+            if expected { matched += 1 }
+        }
+        // Targeted texts: every pattern is met at least by these.
+        for text in ["12345", "2A123", "+33612345678", "abc", "bcbcd", "xyyz", "a]b-", "abcb", ".+$", "12-4", "12345\n", "1234567890\n\n"] {
+            #expect(fast.matches(text) == icu.matches(text), "\(pattern) on \(text.debugDescription)")
+            if icu.matches(text) { matched += 1 }
+        }
+        #expect(matched > 0)
+        // Non-ASCII text goes to ICU, which counts Unicode digits as \d.
+        #expect(fast.matches("١٢٣٤٥") == icu.matches("١٢٣٤٥"))
+    }
+
+    @Test("patterns beyond the simple kind are left to ICU", arguments: [#"a.b"#, #"[^a]"#, #"\w+"#, #"a{2,}"#, #"(a?)*"#, #"a++"#, #"é"#, #"a$b"#])
+    func notSimple(pattern: String) throws {
+        #expect(ASCIIPattern(pattern) == nil)
     }
 
     @Test("an invalid pattern is a schema error, on both paths", arguments: [false, true])

@@ -10,6 +10,8 @@ struct ChecksBeyondSchema {
     /// Schema field index of each field name the checks read.
     private let fieldIndex: [String: Int]
     private var hoursMemo: [ExactText: OpeningHoursVerdict] = [:]
+    /// The positions of the fields read on every row.
+    private let pivot, codeInsee, codePostal, latitude, longitude, commune, dateMaj, typologie, horaires: Int?
 
     /// The margin around a département's bounding box, in degrees (about 5 km).
     static let departementMargin = 0.05
@@ -18,15 +20,18 @@ struct ChecksBeyondSchema {
         var fieldIndex: [String: Int] = [:]
         for (index, field) in schema.fields.enumerated() { fieldIndex[field.name] = index }
         self.fieldIndex = fieldIndex
+        (pivot, codeInsee, codePostal) = (fieldIndex["pivot"], fieldIndex["code_insee"], fieldIndex["code_postal"])
+        (latitude, longitude, commune) = (fieldIndex["latitude"], fieldIndex["longitude"], fieldIndex["commune"])
+        (dateMaj, typologie, horaires) = (fieldIndex["date_maj"], fieldIndex["typologie"], fieldIndex["horaires"])
         self.today = today
         separator = schema.multiValueSeparator.first ?? "|"
     }
 
     /// The warnings of one row. Fields with a schema error are not checked again.
-    mutating func check(values: [String?], erroneous: Set<Int>, row: Int, columnOfField: [Int?]) -> [ValidationIssue] {
+    mutating func check(values: [String?], erroneous: FieldSet, row: Int, columnOfField: [Int?]) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
-        func value(_ name: String) -> String? {
-            guard let field = fieldIndex[name], !erroneous.contains(field), let v = values[field], !v.isEmpty else { return nil }
+        func value(_ field: Int?) -> String? {
+            guard let field, !erroneous.contains(field), let v = values[field], !v.isEmpty else { return nil }
             return v
         }
         func warn(_ code: IssueCode, _ name: String, cell: String?, note: String, _ message: String, suggestion: String? = nil) {
@@ -37,7 +42,7 @@ struct ChecksBeyondSchema {
         }
 
         // Identifiers
-        if let text = value("pivot"), let p = Pivot(rawValue: text) {
+        if let text = value(pivot), let p = Pivot(rawValue: text) {
             if p.isPlaceholder {
                 warn(.pivotFictif, "pivot", cell: text, note: "placeholder pivot",
                      "le pivot « \(text) » est une valeur de remplissage, pas un SIRET : renseignez le SIRET de la structure (annuaire-entreprises.data.gouv.fr).")
@@ -48,8 +53,8 @@ struct ChecksBeyondSchema {
         }
 
         // Codes
-        let insee = value("code_insee").flatMap(CodeINSEE.init(rawValue:))
-        let postal = value("code_postal").flatMap(CodePostal.init(rawValue:))
+        let insee = value(codeInsee).flatMap(CodeINSEE.init(rawValue:))
+        let postal = value(codePostal).flatMap(CodePostal.init(rawValue:))
         let inseeDepartement = insee?.departement
         if let insee, inseeDepartement == nil {
             warn(.departementInconnu, "code_insee", cell: insee.rawValue, note: "unknown département",
@@ -66,26 +71,29 @@ struct ChecksBeyondSchema {
         }
 
         // Position
-        let lat = value("latitude").flatMap { CellValue.parseDecimal($0) }
-        let lon = value("longitude").flatMap { CellValue.parseDecimal($0) }
-        if (lat == nil) != (lon == nil), erroneous.isDisjoint(with: ["latitude", "longitude"].compactMap { fieldIndex[$0] }) {
+        let lat = value(latitude).flatMap { CellValue.parseDecimal($0) }
+        let lon = value(longitude).flatMap { CellValue.parseDecimal($0) }
+        if (lat == nil) != (lon == nil), erroneous.isDisjoint(with: FieldSet([latitude, longitude].compactMap { $0 })) {
             warn(.coordonneesIncompletes, lat == nil ? "latitude" : "longitude", cell: nil, note: "only one coordinate",
                  "seule la \(lat == nil ? "longitude" : "latitude") est renseignée : il faut les deux, ou aucune.")
         }
         if let lat, let lon {
-            let cell = "\(value("latitude")!), \(value("longitude")!)"
+            let cell = "\(value(latitude)!), \(value(longitude)!)"
             if abs(lat) < 1e-9 && abs(lon) < 1e-9 {
                 warn(.coordonneesNulles, "latitude", cell: cell, note: "(0, 0)",
                      "les coordonnées valent (0, 0), un point du golfe de Guinée : ce sont des coordonnées par défaut. Renseignez la position réelle ou laissez les cellules vides.")
             } else if let position = Coordinates(latitude: lat, longitude: lon), Territoire.containing(latitude: lat, longitude: lon) != nil {
                 // When the codes disagree, either may be the right one: the position is
                 // only doubtful if it fits neither.
-                let expected = Array(Set((inseeDepartement.map { [$0] } ?? []) + postalDepartements))
-                    .sorted { $0.code < $1.code }
+                var expected: [Departement] = []
+                for departement in postalDepartements + (inseeDepartement.map { [$0] } ?? []) where !expected.contains(departement) {
+                    expected.append(departement)
+                }
+                expected.sort { $0.code < $1.code }
                 if !expected.isEmpty,
                     !expected.contains(where: { $0.bounds.expanded(by: Self.departementMargin).contains(latitude: lat, longitude: lon) })
                 {
-                    let place = value("commune").map { "de « \($0) » " } ?? ""
+                    let place = value(commune).map { "de « \($0) » " } ?? ""
                     let names = expected.map { "\($0.code) (\($0.nom))" }.joined(separator: " ou ")
                     let elsewhere = Departement.all
                         .filter { $0.bounds.contains(latitude: lat, longitude: lon) }
@@ -97,8 +105,8 @@ struct ChecksBeyondSchema {
                 }
             } else if Coordinates(latitude: lon, longitude: lat) != nil, Territoire.containing(latitude: lon, longitude: lat) != nil {
                 warn(.coordonneesInversees, "latitude", cell: cell, note: "latitude and longitude swapped",
-                     "la latitude et la longitude semblent inversées : (\(value("longitude")!), \(value("latitude")!)) tombe en France.",
-                     suggestion: "latitude=\(value("longitude")!), longitude=\(value("latitude")!)")
+                     "la latitude et la longitude semblent inversées : (\(value(longitude)!), \(value(latitude)!)) tombe en France.",
+                     suggestion: "latitude=\(value(longitude)!), longitude=\(value(latitude)!)")
             } else {
                 warn(.coordonneesHorsFrance, "latitude", cell: cell, note: "outside France and its overseas territories",
                      "les coordonnées (\(cell)) sont hors de France (métropole et outre-mer) : vérifiez-les ; la latitude vient en premier, en degrés décimaux WGS 84.")
@@ -106,7 +114,7 @@ struct ChecksBeyondSchema {
         }
 
         // Date
-        if let text = value("date_maj"), let date = CalendarDate(iso: text) {
+        if let text = value(dateMaj), let date = CalendarDate(iso: text) {
             if date > today {
                 warn(.dateMajFuture, "date_maj", cell: text, note: "after \(today)",
                      "la date de mise à jour \(date) est dans le futur : indiquez la date de la dernière mise à jour réelle.")
@@ -118,7 +126,7 @@ struct ChecksBeyondSchema {
         }
 
         // Typologie
-        if let text = value("typologie") {
+        if let text = value(typologie) {
             for code in text.split(separator: separator) {
                 let trimmed = code.trimmed(newlines: false)
                 guard !trimmed.isEmpty, !Typologie(rawValue: trimmed).isKnown else { continue }
@@ -130,7 +138,7 @@ struct ChecksBeyondSchema {
         }
 
         // Opening hours
-        if let text = value("horaires") {
+        if let text = value(horaires) {
             let verdict = hoursVerdict(text)
             if case .invalid(let error, let suggestion) = verdict {
                 warn(.horairesInvalides, "horaires", cell: text, note: "position \(error.position): \(error.expected)",

@@ -197,7 +197,8 @@ public struct CSVRowReader: RowReader {
                     while i < n && b[i] != delimiter && b[i] != Self.lf && b[i] != Self.cr { i += 1 }
                     if i == n && !eof { return .needMore }
                     scratch.append(contentsOf: b[tail..<i])
-                    cells.append(try Self.string(scratch[...], row: row, column: cells.count + 1))
+                    let column = cells.count + 1
+                    cells.append(try scratch.withUnsafeBufferPointer { (cell) throws(SourceError) in try Self.string(cell, row: row, column: column) })
                 } else {
                     let fieldStart = i
                     while i < n && b[i] != delimiter && b[i] != Self.lf && b[i] != Self.cr { i += 1 }
@@ -220,9 +221,9 @@ public struct CSVRowReader: RowReader {
         }
     }
 
-    private static func string(_ bytes: some Collection<UInt8>, row: Int, column: Int) throws(SourceError) -> String {
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, row: Int, column: Int) throws(SourceError) -> String {
         if bytes.isEmpty { return "" }
-        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        if let s = UTF8Bytes.string(bytes) { return s }
         throw SourceError(
             code: .encoding,
             message: "Ligne \(row), colonne \(column) : des caractères ne sont pas en UTF-8 (fichier enregistré en Windows-1252 ou Latin-1 ?). Enregistrez le fichier en UTF-8 (dans un tableur : « CSV UTF-8 »).",

@@ -58,6 +58,7 @@ struct FieldRule {
     }
 
     private mutating func matches(_ pattern: PatternMatcher, _ text: String) -> Bool {
+        if let quick = pattern.quickMatch(text) { return quick }
         let key = ExactText(text)
         if let known = patternMemo[key] { return known }
         let result = pattern.matches(text)

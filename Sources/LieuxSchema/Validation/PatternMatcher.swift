@@ -12,6 +12,8 @@ public struct PatternMatcher: Sendable {
     enum Strategy: Sendable {
         case members(Set<String>, separator: Character)
         case regex(RegexBox)
+        /// A simple pattern: matched on bytes for ASCII text, by ICU for any other.
+        case ascii(ASCIIPattern, RegexBox)
     }
 
     final class RegexBox: @unchecked Sendable {
@@ -39,7 +41,12 @@ public struct PatternMatcher: Sendable {
         }
         do {
             let translated = "^(?:" + Self.pythonSyntax(pattern) + ")(?=\\n?\\z)"
-            strategy = .regex(RegexBox(try NSRegularExpression(pattern: translated)))
+            let regex = RegexBox(try NSRegularExpression(pattern: translated))
+            if !forceRegex, let simple = ASCIIPattern(pattern) {
+                strategy = .ascii(simple, regex)
+            } else {
+                strategy = .regex(regex)
+            }
         } catch {
             throw SchemaError(message: "Le motif « \(pattern) » n'est pas une expression régulière valide.")
         }
@@ -55,9 +62,29 @@ public struct PatternMatcher: Sendable {
             if parts.count > 1 && parts[0].isEmpty { parts.removeFirst() }  // `(?:^|\|)` allows one leading separator
             return parts.allSatisfy { Self.isLabel($0, of: labels) }
         case .regex(let box):
-            let range = NSRange(text.startIndex..<text.endIndex, in: text)
-            return box.regex.firstMatch(in: text, options: [.anchored], range: range) != nil
+            return Self.regexMatches(box, text)
+        case .ascii(let simple, let box):
+            return Self.asciiMatch(simple, text) ?? Self.regexMatches(box, text)
         }
+    }
+
+    /// The verdict without ICU, when it is cheap: an ASCII text and a simple pattern.
+    func quickMatch(_ text: String) -> Bool? {
+        guard case .ascii(let simple, _) = strategy else { return nil }
+        return Self.asciiMatch(simple, text)
+    }
+
+    private static func asciiMatch(_ pattern: ASCIIPattern, _ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return pattern.matches(bytes)
+        }
+    }
+
+    private static func regexMatches(_ box: RegexBox, _ text: String) -> Bool {
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return box.regex.firstMatch(in: text, options: [.anchored], range: range) != nil
     }
 
     /// The labels that are not part of the vocabulary, for a multi-value pattern; `nil` for

@@ -60,6 +60,9 @@ public struct ValidationSession {
         self.schema = schema
         self.options = options
         report = TaskReport(place: place, format: format, schemaVersion: schema.version)
+        guard schema.fields.count <= FieldSet.capacity else {
+            throw SchemaError(message: "Le schéma a \(schema.fields.count) champs : Lieux en valide \(FieldSet.capacity) au plus.")
+        }
         var rules: [FieldRule] = []
         for (index, field) in schema.fields.enumerated() {
             rules.append(try FieldRule(descriptor: field, number: index + 1))
@@ -192,9 +195,9 @@ public struct ValidationSession {
             }
         }
 
-        var erroneous = Set<Int>()
+        var erroneous = FieldSet()
         // Fields whose value repeats an earlier row's: frictionless still checks the primary key.
-        var duplicated = Set<Int>()
+        var duplicated = FieldSet()
         for (column, field) in fieldOfColumn.enumerated() {
             guard let field else { continue }
             if column >= cells.count {
@@ -257,7 +260,7 @@ public struct ValidationSession {
     /// an error, and so is a key already seen (compared scalar by scalar).
     private mutating func checkPrimaryKey(_ values: [String?], row: Int) {
         guard !primaryKeyFields.isEmpty else { return }
-        let names = primaryKeyFields.map { rules[$0].name }.joined(separator: ", ")
+        var names: String { primaryKeyFields.map { rules[$0].name }.joined(separator: ", ") }
         let cells = primaryKeyFields.map { values[$0].flatMap { missingValues.contains($0) ? nil : $0 } }
         if cells.allSatisfy({ $0 == nil }) {
             record(ValidationIssue(
