@@ -65,4 +65,8 @@ public protocol FeatureRepository: LieuRepository {
     func featurePage(_ query: LieuQuery) async throws -> FeaturePage
     /// Every venue matching `query` (its page ignored), as features, one at a time, in order.
     func forEachFeature(_ query: LieuQuery, _ body: (EncodedFeature) throws -> Void) throws
+    /// The venue `id` of `source` (without a source: of the first source in alphabetical
+    /// order that has it) as a feature, with its name; the answer of ``LieuRepository/lieu(id:)``
+    /// and ``LieuRepository/lieu(source:id:)``, encoded.
+    func featureItem(source: String?, id: Lieu.ID) async throws -> (feature: EncodedFeature, nom: String)?
 }

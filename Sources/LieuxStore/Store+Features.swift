@@ -32,6 +32,22 @@ extension Store: FeatureRepository {
         try pool.read { db in try SearchPlan(query, db: db).forEach(db, reading: .features, body) }
     }
 
+    public func featureItem(source: String?, id: Lieu.ID) async throws -> (feature: EncodedFeature, nom: String)? {
+        try await pool.read { db in
+            var sql = LieuTable.selectFeature + ", lieu.nom" + LieuTable.from + " WHERE lieu.id = ?"
+            var arguments: StatementArguments = [id.rawValue]
+            if let source {
+                sql += " AND source.name = ?"
+                arguments += [source]
+            }
+            var item: (EncodedFeature, String)?
+            try ColumnReader.forEach(db, sql: sql + " ORDER BY source.name LIMIT 1", arguments: arguments) { row in
+                item = (try VenueReading<EncodedFeature>.features.value(row, db), row.text(3) ?? "")
+            }
+            return item
+        }
+    }
+
     /// Writes the feature of every venue that has none (an old store, venues put back by an
     /// undo), by batches of row keys.
     static func fillFeatures(_ db: Database) throws {

@@ -43,52 +43,84 @@ extension LieuxAPI {
         let parameters = try QueryParameters(query: request.uri.query)
         try ParameterReader(parameters: parameters).checkCRS()
         let format = try MediaFormat.negotiate(request, parameters: parameters, jsonType: MediaType.geoJSON)
-        let (text, found) = try await requireLieu(context)
+        let text = Self.featureId(context)
         let builder = links(request)
-        let path = "/collections/lieux/items/" + QueryParameters.encode(text)
-        let links = builder.selfAndAlternate(path, parameters, format: format, jsonType: MediaType.geoJSON, title: found.lieu.nom)
-            + [Link(rel: "collection", type: MediaType.json, href: builder.url("/collections/lieux"), title: Self.collectionTitle)]
+        func itemLinks(title: String) -> [Link] {
+            builder.selfAndAlternate(
+                "/collections/lieux/items/" + QueryParameters.encode(text), parameters, format: format, jsonType: MediaType.geoJSON, title: title)
+                + [Link(rel: "collection", type: MediaType.json, href: builder.url("/collections/lieux"), title: Self.collectionTitle)]
+        }
         switch format {
         case .json:
-            var bytes = found.lieu.geoJSONFeature(extras: FeatureExtras(sourceImport: found.source))
+            // The feature the store keeps, copied; else the venue, encoded.
+            var bytes: [UInt8]
+            var title: String
+            if let features = repository as? any FeatureRepository {
+                guard let (feature, nom) = try await Self.lookUp(text, features.featureItem) else { throw Self.unknownLieu(text) }
+                (bytes, title) = (feature.document(), nom)
+            } else {
+                let found = try await requireLieu(text)
+                (bytes, title) = (found.lieu.geoJSONFeature(extras: FeatureExtras(sourceImport: found.source)), found.lieu.nom)
+            }
             // The feature object ends with `}`: its links go just before.
             if bytes.last == UInt8(ascii: "}") {
                 bytes.removeLast()
                 bytes.append(contentsOf: ",\"links\":".utf8)
-                bytes.append(contentsOf: Link.array(links).serialized())
+                bytes.append(contentsOf: Link.array(itemLinks(title: title)).serialized())
                 bytes.append(UInt8(ascii: "}"))
             }
             return Response(
                 status: .ok, headers: [.contentType: MediaType.geoJSON, .contentCRS: MediaType.contentCRS84],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         case .html:
+            let found = try await requireLieu(text)
             var page = HTMLPage(title: found.lieu.nom)
             page.heading(found.lieu.nom)
-            page.links(links.filter { $0.rel != "self" }.map { ($0.title ?? $0.href, $0.href) })
+            page.links(itemLinks(title: found.lieu.nom).filter { $0.rel != "self" }.map { ($0.title ?? $0.href, $0.href) })
             page.definitions(
                 Lieu.Field.allCases.map { ($0.rawValue, found.lieu.text($0) ?? "") } + [("source_import", found.source)])
             return page.response()
         }
     }
 
+    /// The route's `featureId`, percent-decoded.
+    static func featureId(_ context: LieuxRequestContext) -> String {
+        let raw = context.parameters.get("featureId") ?? ""
+        return raw.removingPercentEncoding ?? raw
+    }
+
     /// The venue named by the route's `featureId` (decoded), or a 404 problem.
     func requireLieu(_ context: LieuxRequestContext) async throws -> (text: String, found: FoundLieu) {
-        let raw = context.parameters.get("featureId") ?? ""
-        let text = raw.removingPercentEncoding ?? raw
-        guard let found = try await findLieu(text) else {
-            throw Problem(
-                status: .notFound, code: "lieu-inconnu", title: "Lieu inconnu",
-                detail: "Aucun lieu n'a l'identifiant « \(text) ». Les identifiants sont ceux du champ id du standard ; « source:id » désigne le lieu d'une source.")
-        }
-        return (text, found)
+        let text = Self.featureId(context)
+        return (text, try await requireLieu(text))
+    }
+
+    func requireLieu(_ text: String) async throws -> FoundLieu {
+        guard let found = try await findLieu(text) else { throw Self.unknownLieu(text) }
+        return found
+    }
+
+    static func unknownLieu(_ text: String) -> Problem {
+        Problem(
+            status: .notFound, code: "lieu-inconnu", title: "Lieu inconnu",
+            detail: "Aucun lieu n'a l'identifiant « \(text) ». Les identifiants sont ceux du champ id du standard ; « source:id » désigne le lieu d'une source.")
     }
 
     /// The venue of `text`: an id, else `source:id`.
     func findLieu(_ text: String) async throws -> FoundLieu? {
-        if let id = Lieu.ID(rawValue: text), let found = try await repository.lieu(id: id) { return found }
+        let repository = self.repository
+        return try await Self.lookUp(text) { source, id in
+            if let source { return try await repository.lieu(source: source, id: id) }
+            return try await repository.lieu(id: id)
+        }
+    }
+
+    /// What `find` gives for `text` taken as an id (any source), else as `source:id`.
+    static func lookUp<Value>(_ text: String, _ find: (String?, Lieu.ID) async throws -> Value?) async throws -> Value? {
+        if let id = Lieu.ID(rawValue: text), let found = try await find(nil, id) { return found }
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let id = Lieu.ID(rawValue: parts[1]) else { return nil }
-        return try await repository.lieu(source: parts[0], id: id)
+        return try await find(parts[0], id)
     }
 
     // MARK: Pages
