@@ -63,8 +63,9 @@ extension EncodedFeature {
 public protocol FeatureRepository: LieuRepository {
     /// One page of the venues matching `query`, as features.
     func featurePage(_ query: LieuQuery) async throws -> FeaturePage
-    /// Every venue matching `query` (its page ignored), as features, one at a time, in order.
-    func forEachFeature(_ query: LieuQuery, _ body: (EncodedFeature) throws -> Void) throws
+    /// Every venue matching `query` (its page ignored), as features, in order: the answer of
+    /// ``LieuRepository/venues(_:)``, encoded.
+    func features(_ query: LieuQuery) -> ItemStream<EncodedFeature>
     /// The venue `id` of `source` (without a source: of the first source in alphabetical
     /// order that has it) as a feature, with its name; the answer of ``LieuRepository/lieu(id:)``
     /// and ``LieuRepository/lieu(source:id:)``, encoded.

@@ -26,6 +26,12 @@ extension Store: FeatureRepository {
         return page
     }
 
+    public func features(_ query: LieuQuery) -> ItemStream<EncodedFeature> {
+        ItemStream.reading(name: "lieux-lecture") { [self] stream in
+            try forEachFeature(query) { try stream.send($0) }
+        }
+    }
+
     /// Every venue matching `query` (its page ignored) as a feature, one at a time, from a
     /// blocking read.
     public func forEachFeature(_ query: LieuQuery, _ body: (EncodedFeature) throws -> Void) throws {

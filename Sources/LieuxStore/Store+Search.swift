@@ -51,9 +51,12 @@ extension Store: LieuRepository {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT value FROM store_meta WHERE key = 'version'")) ?? 0
     }
 
-    public func forEach(_ query: LieuQuery, _ body: (FoundLieu) throws -> Void) async throws {
-        // GRDB's async read takes an escaping, Sendable closure: stream from a blocking read instead.
-        try forEachSynchronously(query, body)
+    /// Every venue matching `query`, read on a thread of the store's own (an export holds one
+    /// reading connection for as long as its client reads).
+    public func venues(_ query: LieuQuery) -> ItemStream<FoundLieu> {
+        ItemStream.reading(name: "lieux-lecture") { [self] stream in
+            try forEachSynchronously(query) { try stream.send($0) }
+        }
     }
 
     /// Every venue matching `query` (its page ignored), one at a time, from a blocking read.

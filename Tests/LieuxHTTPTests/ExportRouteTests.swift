@@ -104,6 +104,20 @@ struct ExportRouteTests {
             #expect(again.status == .ok, "la place est rendue à la fin de l'export")
         }
     }
+
+    @Test("an export whose body is never written (HEAD) stops its reading and gives its place back")
+    func headGivesThePlaceBack() async throws {
+        try await Fixtures.app(Fixtures.repository(Self.many(3_000)), configure: { $0.maximumConcurrentExports = 1 }).test(.router) { client in
+            for format in ["geojson", "csv", "geojsonseq"] {
+                let head = try await client.execute(uri: "/export/lieux.\(format)", method: .head)
+                #expect(head.status == .ok)
+                #expect(head.body.readableBytes == 0)
+                let get = try await client.get("/export/lieux.\(format)")
+                #expect(get.status == .ok, "\(format) : la place est rendue quand le corps est abandonné")
+                #expect(get.text.utf8.count > 64 * 1024, "\(format) : plus d'un morceau")
+            }
+        }
+    }
 }
 
 /// The size of export chunks, as the service uses it.

@@ -20,7 +20,7 @@ struct FeatureBytesTests {
     struct PlainRepository: LieuRepository {
         let store: Store
         func search(_ query: LieuQuery) async throws -> LieuPage { try await store.search(query) }
-        func forEach(_ query: LieuQuery, _ body: (FoundLieu) throws -> Void) async throws { try await store.forEach(query, body) }
+        func venues(_ query: LieuQuery) -> ItemStream<FoundLieu> { store.venues(query) }
         func lieu(source: String, id: Lieu.ID) async throws -> FoundLieu? { try await store.lieu(source: source, id: id) }
         func lieu(id: Lieu.ID) async throws -> FoundLieu? { try await store.lieu(id: id) }
         func version() async throws -> String { try await store.version() }

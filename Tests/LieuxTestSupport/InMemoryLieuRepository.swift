@@ -55,8 +55,10 @@ public final class InMemoryLieuRepository: LieuRepository, Sendable {
         return LieuPage(lieux: Array(all.dropFirst(query.offset).prefix(query.limit)), numberMatched: all.count)
     }
 
-    public func forEach(_ query: LieuQuery, _ body: (FoundLieu) throws -> Void) async throws {
-        for found in try matches(query) { try body(found) }
+    public func venues(_ query: LieuQuery) -> ItemStream<FoundLieu> {
+        ItemStream.reading(name: "lieux-memoire") { [self] stream in
+            for found in try matches(query) { try stream.send(found) }
+        }
     }
 
     public func lieu(source: String, id: Lieu.ID) async throws -> FoundLieu? {

@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 import Hummingbird
 import LieuxExport
 import LieuxModel
 
 /// Full exports over HTTP, with the filters of the items: streamed chunk by chunk from the
-/// repository's `forEach`, in constant memory whatever the number of venues.
+/// repository's stream of venues, in constant memory whatever the number of venues.
 extension ExportFormat {
     /// The media type of the HTTP export.
     var contentType: String {
@@ -25,87 +26,147 @@ extension LieuxAPI {
 
     /// `GET /export/lieux.{geojson,geojsonseq,csv}`.
     ///
-    /// The repository's `forEach` runs on a thread of its own (``ThreadExecutor``) and hands
-    /// 64 KiB chunks through a ``ChunkChannel`` of four: when the client reads slowly, the
-    /// reading waits. The first chunk is awaited before the response starts, so that a query
-    /// that fails at once is still a problem with its status; a failure later cuts the body.
+    /// The repository reads the venues on a thread of its own and hands them in batches
+    /// (``ItemStream``): this task encodes them into 64 KiB chunks as the client takes them,
+    /// and when the client reads slowly, the reading waits. The first chunk is made before the
+    /// response starts, so that a query that fails at once is still a problem with its status;
+    /// a failure later cuts the body.
     func export(_ request: Request, format: ExportFormat) async throws -> Response {
         let parameters = try QueryParameters(query: request.uri.query)
         let items = try ItemsParameters(parameters, route: .export, now: configuration.now())
         try await checkArea(items.query.spatial)
         guard exports.acquire() else { throw Problem.busy(retryAfter: 10) }
-
-        let channel = ChunkChannel(capacity: 4)
-        let executor = ThreadExecutor(name: "lieux-export")
-        let repository = self.repository, query = items.query, exports = self.exports
-        let merged = items.fusionner ? CalendarDate.paris(configuration.now()) : nil
-        Task(executorPreference: executor) {
-            do {
-                try await Self.produce(format, query: query, repository: repository, mergedOn: merged, into: channel)
-                channel.finish()
-            } catch {
-                channel.finish(throwing: error)
-            }
-            exports.release()
-            executor.shutdown()
-        }
-
-        let first: [UInt8]?
+        let exports = self.exports
+        let body: ExportBody
         do {
-            first = try await channel.next()
+            body = ExportBody(format, try await exportSource(format, items), onEnd: { exports.release() })
         } catch {
-            channel.cancel()
+            exports.release()
             throw error
         }
-        let owner = ChannelOwner(channel)
-        let body = ResponseBody { writer in
-            let channel = owner.channel
+        let first: [UInt8]?
+        do {
+            first = try await body.nextChunk()
+        } catch {
+            body.close()
+            throw error
+        }
+        let response = ResponseBody { writer in
             do {
                 if let first { try await writer.write(ByteBuffer(bytes: first)) }
-                while let chunk = try await channel.next() {
+                while let chunk = try await body.nextChunk() {
                     try await writer.write(ByteBuffer(bytes: chunk))
                 }
                 try await writer.finish(nil)
             } catch {
-                channel.cancel()
+                body.close()
                 throw error
             }
         }
         var headers: HTTPFields = [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(format.fileName)\""]
         if format != .csv { headers[.contentCRS] = MediaType.contentCRS84 }
-        return Response(status: .ok, headers: headers, body: body)
+        return Response(status: .ok, headers: headers, body: response)
     }
 
-    /// Writes every venue of `query` in `format`, chunk by chunk, into `channel`; with
-    /// `mergedOn` (today), the merged view (one venue per group of duplicates). GeoJSON is
-    /// copied from the features the store keeps, when it keeps them.
-    static func produce(
-        _ format: ExportFormat, query: LieuQuery, repository: any LieuRepository, mergedOn today: CalendarDate? = nil,
-        into channel: ChunkChannel
-    ) async throws {
-        var writer = ExportWriter(format, sink: DataSink(capacity: chunkSize + 16 * 1024))
-        try writer.begin()
-        func sendFull() throws {
-            if writer.bufferedCount() >= chunkSize { try channel.send(writer.takeBytes()) }
+    /// What an export writes: the merged view (`doublons=fusionner`), else the features the
+    /// store keeps when the format is GeoJSON, else the venues.
+    func exportSource(_ format: ExportFormat, _ items: ItemsParameters) async throws -> ExportBody.Source {
+        if items.fusionner {
+            let today = CalendarDate.paris(configuration.now())
+            return .merged(try await repository.mergedMatches(items.query, today: today), today: today)
         }
-        if let today {
-            for merged in try await repository.mergedMatches(query, today: today) {
-                try writer.write(merged.found.lieu, extras: mergedExtras(merged, today: today))
-                try sendFull()
+        if !format.needsVenues, let features = repository as? any FeatureRepository {
+            return .features(features.features(items.query))
+        }
+        return .venues(repository.venues(items.query))
+    }
+}
+
+/// The body of an export: the venues of its source encoded chunk by chunk, as the client takes
+/// them. Its end (or its ``close()``, or its being dropped unwritten: a HEAD request, a client
+/// gone before the body) stops the repository's reading and calls `onEnd` once.
+final class ExportBody: @unchecked Sendable {
+    enum Source {
+        case features(ItemStream<EncodedFeature>)
+        case venues(ItemStream<FoundLieu>)
+        case merged([LieuFusionne], today: CalendarDate)
+    }
+
+    private let format: ExportFormat
+    private let source: Source
+    private var writer: ExportWriter<DataSink>
+    private var begun = false
+    private var done = false
+    /// The next merged venue to write.
+    private var mergedIndex = 0
+    private let onEnd: Mutex<(@Sendable () -> Void)?>
+
+    init(_ format: ExportFormat, _ source: Source, onEnd: @escaping @Sendable () -> Void) {
+        self.format = format
+        self.source = source
+        writer = ExportWriter(format, sink: DataSink(capacity: LieuxAPI.chunkSize + 16 * 1024))
+        self.onEnd = Mutex(onEnd)
+    }
+
+    deinit {
+        close()
+    }
+
+    /// The next chunk of the body, `nil` after the last. Called by one task at a time.
+    func nextChunk() async throws -> [UInt8]? {
+        guard !done else { return nil }
+        if !begun {
+            try writer.begin()
+            begun = true
+        }
+        while writer.bufferedCount() < LieuxAPI.chunkSize {
+            guard try await writeMore() else {
+                try writer.end()
+                done = true
+                end()
+                let rest = writer.takeBytes()
+                // An empty sequence of GeoJSON texts is an empty body.
+                return rest.isEmpty && format == .geojsonseq ? nil : rest
             }
-        } else if !format.needsVenues, let features = repository as? any FeatureRepository {
-            try features.forEachFeature(query) { feature in
-                try writer.write(feature)
-                try sendFull()
-            }
-        } else {
-            try await repository.forEach(query) { found in
+        }
+        return writer.takeBytes()
+    }
+
+    /// Writes the next batch of the source; `false` at its end.
+    private func writeMore() async throws -> Bool {
+        switch source {
+        case .features(let stream):
+            guard let batch = try await stream.next() else { return false }
+            for feature in batch { try writer.write(feature) }
+        case .venues(let stream):
+            guard let batch = try await stream.next() else { return false }
+            for found in batch {
                 try writer.write(found.lieu, extras: FeatureExtras(sourceImport: found.source, distance: found.distance))
-                try sendFull()
             }
+        case .merged(let all, let today):
+            guard mergedIndex < all.count else { return false }
+            let batch = all[mergedIndex..<min(all.count, mergedIndex + 256)]
+            mergedIndex = batch.endIndex
+            for merged in batch { try writer.write(merged.found.lieu, extras: LieuxAPI.mergedExtras(merged, today: today)) }
         }
-        try writer.end()
-        let rest = writer.takeBytes()
-        if !rest.isEmpty || format != .geojsonseq { try channel.send(rest) }
+        return true
+    }
+
+    /// Stops the reading (the client is gone, or the body failed).
+    func close() {
+        switch source {
+        case .features(let stream): stream.cancel()
+        case .venues(let stream): stream.cancel()
+        case .merged: break
+        }
+        end()
+    }
+
+    private func end() {
+        let onEnd = self.onEnd.withLock { onEnd in
+            defer { onEnd = nil }
+            return onEnd
+        }
+        onEnd?()
     }
 }

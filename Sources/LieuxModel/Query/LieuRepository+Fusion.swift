@@ -43,8 +43,14 @@ extension LieuRepository {
     }
 
     private func records(_ query: LieuQuery) async throws -> [FoundLieu] {
+        let stream = venues(query)
         var found: [FoundLieu] = []
-        try await forEach(query) { found.append($0) }
+        do {
+            while let batch = try await stream.next() { found += batch }
+        } catch {
+            stream.cancel()
+            throw error
+        }
         return found
     }
 

@@ -29,8 +29,9 @@ public struct LieuPage: Sendable, Hashable {
 public protocol LieuRepository: Sendable {
     /// One page of the venues matching `query`.
     func search(_ query: LieuQuery) async throws -> LieuPage
-    /// Every venue matching `query`, ignoring its page, one at a time, in order.
-    func forEach(_ query: LieuQuery, _ body: (FoundLieu) throws -> Void) async throws
+    /// Every venue matching `query`, ignoring its page, in order: read by the repository on
+    /// a thread of its own, taken in batches by the caller (see ``ItemStream``).
+    func venues(_ query: LieuQuery) -> ItemStream<FoundLieu>
     /// A venue by source and id; `nil` when there is none.
     func lieu(source: String, id: Lieu.ID) async throws -> FoundLieu?
     /// A venue by id alone, when exactly one source has it (`nil` when none; the first when several).
