@@ -13,8 +13,11 @@ public struct Coordinates: Hashable, Sendable, Codable {
     }
 
     /// The great-circle distance to `other`, in metres (haversine, mean Earth radius).
+    /// The mean radius of the Earth, in metres, of ``distance(to:)``.
+    public static let earthRadius = 6_371_008.8
+
     public func distance(to other: Coordinates) -> Double {
-        let radius = 6_371_008.8
+        let radius = Self.earthRadius
         let φ1 = latitude * .pi / 180, φ2 = other.latitude * .pi / 180
         let Δφ = φ2 - φ1, Δλ = (other.longitude - longitude) * .pi / 180
         let a = sin(Δφ / 2) * sin(Δφ / 2) + cos(φ1) * cos(φ2) * sin(Δλ / 2) * sin(Δλ / 2)

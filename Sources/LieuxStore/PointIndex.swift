@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LieuxModel
 import Synchronization
@@ -27,6 +28,8 @@ struct PointIndex: Sendable {
     private let cellKeys: [Int32]
     let longitudes: [Double]
     let latitudes: [Double]
+    /// Each point on the unit sphere, for radius searches (see ``near(_:radius:wanted:)``).
+    private let xs: [Double], ys: [Double], zs: [Double]
     let ranks: [Int32]
     /// Every venue's row key, with or without a position, by rank.
     let pkByRank: [Int64]
@@ -55,6 +58,10 @@ struct PointIndex: Sendable {
         cellKeys = points.map(\.key)
         longitudes = points.map(\.longitude)
         latitudes = points.map(\.latitude)
+        let vectors = points.map { UnitVector(latitude: $0.latitude, longitude: $0.longitude) }
+        xs = vectors.map(\.x)
+        ys = vectors.map(\.y)
+        zs = vectors.map(\.z)
         ranks = points.map(\.rank)
         firstColumn = points.first.map { Int($0.key) / Self.rowsPerColumn } ?? 0
         lastColumn = points.last.map { Int($0.key) / Self.rowsPerColumn } ?? -1
@@ -100,16 +107,8 @@ struct PointIndex: Sendable {
             let page = lowest.sorted().dropFirst(query.offset)
             return (page.map { SearchPlan.Candidate(pk: pkByRank[Int($0)], distance: nil) }, matched)
         case .near(let origin, let radius):
-            var lowest = LowestValues<Nearby>(keeping: wanted)
-            var matched = 0
-            visit(SearchPlan.box(around: origin, radius: radius)) { i in
-                let d = distance(origin, i)
-                guard d <= radius else { return }
-                matched += 1
-                lowest.insert(Nearby(distance: d, pk: pkByRank[Int(ranks[i])]))
-            }
-            let page = lowest.sorted().dropFirst(query.offset)
-            return (page.map { SearchPlan.Candidate(pk: $0.pk, distance: $0.distance) }, matched)
+            let (page, matched) = near(origin, radius: radius, wanted: wanted)
+            return (page.dropFirst(query.offset).map { SearchPlan.Candidate(pk: $0.pk, distance: $0.distance) }, matched)
         case .nearest(let origin, let count):
             let found = nearest(origin, count: count)
             let page = found.dropFirst(query.offset).prefix(query.limit)
@@ -117,6 +116,37 @@ struct PointIndex: Sendable {
         case .within, .polygon:
             preconditionFailure("PointIndex.page called for a query it does not answer")
         }
+    }
+
+    /// The `wanted` venues nearest to `origin` within `radius`, in ``SearchPlan``'s order
+    /// (distance, then row key), and how many venues lie within `radius`.
+    ///
+    /// A point's great-circle distance grows with the straight chord between it and the
+    /// origin on the unit sphere, and the haversine of the distance is a quarter of the
+    /// chord's square: a point is within `radius` when its chord squared is at most
+    /// 4 sin²(radius / 2R). The chord costs three subtractions and three products against
+    /// the vectors kept for every point; the haversine, four trigonometric functions. Points
+    /// whose chord is within a millionth of the limit (where the two roundings could
+    /// disagree) are decided by the haversine, as ``SearchPlan`` decides them; the page is
+    /// chosen among the `wanted` + 16 smallest chords, then ordered by the haversine distance.
+    private func near(_ origin: Coordinates, radius: Double, wanted: Int) -> (page: [Nearby], matched: Int) {
+        let o = UnitVector(latitude: origin.latitude, longitude: origin.longitude)
+        let half = radius / (2 * Coordinates.earthRadius)
+        let limit = half >= .pi / 2 ? Double.infinity : 4 * sin(half) * sin(half)
+        // Below a metre, the chord's rounding is no longer a millionth of it: the haversine decides.
+        let band = radius < 1 ? Double.infinity : limit * 1e-6
+        var lowest = LowestValues<Chord>(keeping: wanted == 0 ? 0 : wanted + 16)
+        var matched = 0
+        visit(SearchPlan.box(around: origin, radius: radius)) { i in
+            let dx = xs[i] - o.x, dy = ys[i] - o.y, dz = zs[i] - o.z
+            let squared = dx * dx + dy * dy + dz * dz
+            if squared > limit + band { return }
+            if squared >= limit - band, distance(origin, i) > radius { return }
+            matched += 1
+            lowest.insert(Chord(squared: squared, pk: pkByRank[Int(ranks[i])], index: Int32(i)))
+        }
+        let page = lowest.sorted().map { Nearby(distance: distance(origin, Int($0.index)), pk: $0.pk) }.sorted()
+        return (Array(page.prefix(wanted)), matched)
     }
 
     /// The `count` nearest venues (``NearestSearch``, the boxes searched in the cells).
@@ -159,4 +189,26 @@ struct PointIndex: Sendable {
         }
         return low
     }
+}
+
+/// A point on the unit sphere.
+private struct UnitVector {
+    let x, y, z: Double
+
+    init(latitude: Double, longitude: Double) {
+        let φ = latitude * .pi / 180, λ = longitude * .pi / 180
+        x = cos(φ) * cos(λ)
+        y = cos(φ) * sin(λ)
+        z = sin(φ)
+    }
+}
+
+/// A point of a radius search, ordered by its chord to the origin, then row key.
+private struct Chord: Comparable {
+    var squared: Double
+    var pk: Int64
+    var index: Int32
+
+    static func < (a: Chord, b: Chord) -> Bool { (a.squared, a.pk) < (b.squared, b.pk) }
+    static func == (a: Chord, b: Chord) -> Bool { a.squared == b.squared && a.pk == b.pk }
 }

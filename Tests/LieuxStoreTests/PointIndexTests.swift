@@ -72,6 +72,19 @@ struct PointIndexTests {
         try expectSamePages(query)
     }
 
+    @Test("radius pages with a venue exactly on the edge: in when its distance is the radius, out just below", arguments: 0..<20)
+    func radiusEdge(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(6500 + seed))
+        let located = all.compactMap(\.lieu.coordinates)
+        let origin = located[Int(rng.next() % UInt64(located.count))]
+        let edge = located[Int(rng.next() % UInt64(located.count))]
+        let exact = origin.distance(to: edge)
+        for radius in [exact, exact.nextDown, exact.nextUp, exact * (1 + 1e-7), exact * (1 - 1e-7)] {
+            try expectSamePages(LieuQuery(spatial: .near(origin, radius: radius), sort: .distance, limit: 1000))
+            try expectSamePages(LieuQuery(spatial: .near(origin, radius: radius), sort: .distance, limit: 3))
+        }
+    }
+
     @Test("nearest: the same venues and distances as SQL, including far from every venue", arguments: 0..<30)
     func nearest(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(7000 + seed))
