@@ -51,6 +51,14 @@ public struct ValidationSession {
     private var headerBroken = false
     private let primaryKeyFields: [Int]
     private var primaryKeys = UniqueKeyTable()
+    /// The field that is the whole primary key and `unique` too (the `id` of the standard):
+    /// its values are kept once, in ``primaryKeys``. A value's key is the same for both
+    /// checks, and whether a value passes the field's checks depends on its text alone, so
+    /// the first row of a valid value is the same in both tables: keeping one saves 20 bytes
+    /// a row (40 MB at a million rows).
+    private let sharedKeyField: Int?
+    /// The row whose key the `unique` check of ``sharedKeyField`` just looked up, and what it found.
+    private var keyCheckedThisRow: (row: Int, first: Int?)?
     private var checks: ChecksBeyondSchema
     private let started = Date()
 
@@ -72,6 +80,17 @@ public struct ValidationSession {
         columnOfField = Array(repeating: nil, count: schema.fields.count)
         primaryKeyFields = schema.primaryKey.compactMap { key in schema.fields.firstIndex { $0.name == key } }
         checks = ChecksBeyondSchema(schema: schema, today: options.today)
+        let keyFields = primaryKeyFields
+        sharedKeyField = keyFields.count == 1 && schema.fields[keyFields[0]].constraints.unique ? keyFields[0] : nil
+    }
+
+    /// The row where `text` was first seen in the `unique` field `field`, or `nil` (then it is
+    /// recorded at `row`).
+    private mutating func firstRow(ofDuplicate field: Int, text: String, row: Int) -> Int? {
+        guard field == sharedKeyField else { return rules[field].firstRow(ofDuplicate: text, row: row) }
+        let first = primaryKeys.firstRow(of: UniqueKey(text), recordingAt: row)
+        keyCheckedThisRow = (row, first)
+        return first
     }
 
     // MARK: - Header
@@ -228,7 +247,7 @@ public struct ValidationSession {
                 if value == nil {
                     values[field] = nil
                 } else if rules[field].descriptor.constraints.unique, let text,
-                    let first = rules[field].firstRow(ofDuplicate: text, row: row.number)
+                    let first = firstRow(ofDuplicate: field, text: text, row: row.number)
                 {
                     duplicated.insert(field)
                     record(Self.uniqueIssue(rules[field], text: text, row: row.number, column: columnOfField[field], first: first))
@@ -273,7 +292,9 @@ public struct ValidationSession {
         for cell in cells {
             if let cell { key.add(cell) } else { key.addMissing() }
         }
-        if let first = primaryKeys.firstRow(of: key, recordingAt: row) {
+        let checked = keyCheckedThisRow
+        keyCheckedThisRow = nil
+        if let first = checked?.row == row ? checked!.first : primaryKeys.firstRow(of: key, recordingAt: row) {
             let shown = cells.map { $0 ?? "" }.joined(separator: ", ")
             record(ValidationIssue(
                 type: IssueCode.primaryKey.rawValue, severity: .error, rowNumber: row, cell: shown,
