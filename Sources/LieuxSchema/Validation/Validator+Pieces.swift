@@ -32,17 +32,18 @@ extension Validator {
         let labels = header.labels
         let delimiter = header.delimiter
         var peeking = PeekingRowReader(header)
-        let firstRows = peeking.peek(Self.detectionRows)
-        let version = self.version ?? SchemaVersion.detect(labels: labels, rows: firstRows)
-        var session = try ValidationSession(schema: version.schema, place: place, format: .csv, options: options)
-        session.read(labels: labels)
+        var session = try session(for: &peeking, place: place)
+        /// A reader of the records of `bytes` (then of `rest`), the first numbered `firstRecord`.
+        @Sendable func records(_ bytes: [UInt8], firstRecord: Int, rest: ByteSource = .memory(Data(), offset: 0)) -> CSVRowReader {
+            CSVRowReader(continuing: bytes, source: rest, delimiter: delimiter, labels: labels, firstRecord: firstRecord)
+        }
 
         let board = PieceBoard()
         for _ in 0..<options.workers {
             let worker = Worker(session: session.piece())
             DispatchQueue.global().async {
                 while let piece = board.take() {
-                    var reader = CSVRowReader(continuing: piece.bytes, delimiter: delimiter, labels: labels, firstRecord: piece.firstRecord)
+                    var reader = records(piece.bytes, firstRecord: piece.firstRecord)
                     worker.session.checkRows(of: &reader)
                     piece.result = worker.session.takeResult()
                     board.finish(piece.index)
@@ -61,7 +62,7 @@ extension Validator {
             let piece = inFlight.removeFirst()
             board.wait(for: piece.index)
             if !session.absorb(piece.result!) {
-                var reader = CSVRowReader(continuing: piece.bytes, delimiter: delimiter, labels: labels, firstRecord: piece.firstRecord)
+                var reader = records(piece.bytes, firstRecord: piece.firstRecord)
                 session.checkRows(of: &reader)
             }
             return session.report.failure == nil
@@ -122,7 +123,7 @@ extension Validator {
                 // is read on this thread, which stops at the record too long, as on one thread.
                 while reading && !inFlight.isEmpty { reading = takeOldest() }
                 if reading {
-                    var reader = CSVRowReader(continuing: pending, source: source, delimiter: delimiter, labels: labels, firstRecord: 2 + recordsBefore)
+                    var reader = records(pending, firstRecord: 2 + recordsBefore, rest: source)
                     session.checkRows(of: &reader)
                 }
                 break

@@ -37,15 +37,22 @@ public struct Validator: Sendable {
         return try validate(&reader, place: place)
     }
 
+    /// The session of a file: its version detected from its first rows, which `reader` reads
+    /// ahead (before the labels: JSON keys appear with rows), and its header read.
+    func session<Base: RowReader>(for reader: inout PeekingRowReader<Base>, place: String) throws(SchemaError) -> ValidationSession {
+        let firstRows = reader.peek(Self.detectionRows)
+        let version = self.version ?? SchemaVersion.detect(labels: reader.labels, rows: firstRows)
+        var session = try ValidationSession(schema: version.schema, place: place, format: reader.format, options: options)
+        session.read(labels: reader.labels)
+        return session
+    }
+
     /// Validates the rows of `reader`, one at a time; `onRow` receives every checked row.
     public func validate(
         _ reader: inout some RowReader, place: String, onRow: (CheckedRow) -> Void = { _ in }
     ) throws(SchemaError) -> TaskReport {
         var reader = PeekingRowReader(reader)
-        let firstRows = reader.peek(Self.detectionRows)  // before reading labels: JSON keys appear with rows
-        let version = self.version ?? SchemaVersion.detect(labels: reader.labels, rows: firstRows)
-        var session = try ValidationSession(schema: version.schema, place: place, format: reader.format, options: options)
-        session.read(labels: reader.labels)
+        var session = try session(for: &reader, place: place)
         do {
             while let row = try reader.nextRow() {
                 if reader.labels.count != session.report.labels.count { session.read(labels: reader.labels) }
