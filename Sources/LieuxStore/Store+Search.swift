@@ -82,6 +82,12 @@ extension Store: LieuRepository {
         String(try await currentVersion())
     }
 
+    /// The data version, read from the store now through an asynchronous read of the pool,
+    /// as every page's read is: the floor of a page's latency (QueryBenchmark).
+    public func readVersion() async throws -> Int {
+        try await pool.read { db in try Self.dataVersion(db) }
+    }
+
     /// The data version: the one read less than ``VersionMemo/lifetime`` ago, else read now
     /// (asynchronously, as every read of a task).
     func currentVersion() async throws -> Int {
