@@ -23,13 +23,19 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "LieuxModel"),
         .target(name: "OpeningHours"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "LieuxSchema",
-            dependencies: ["LieuxModel", "OpeningHours"],
+            dependencies: ["LieuxModel", "OpeningHours", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Schemas/README.md"],
             resources: [
                 // Embedded in the binary: a copied `lieux` needs no resource bundle beside it.

@@ -7,7 +7,7 @@ import LieuxStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Importe des fichiers de lieux (CSV ou JSON, chemin ou adresse http(s)) pour une source.",
+        abstract: "Importe des fichiers de lieux (CSV, JSON, classeurs .xlsx ou .ods ; chemin ou adresse http(s)) pour une source.",
         discussion: """
             Plusieurs fichiers forment ensemble la source. Après l'import, la source contient les lieux
             des lignes valides ; un lieu déjà publié dont la ligne est en erreur est conservé tel quel ;
@@ -27,6 +27,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "Nom de la source (le producteur : une collectivité, un réseau…).")
     var source: String
+
+    @Option(help: "Feuille d'un classeur .xlsx ou .ods à lire : son nom ou son numéro (par défaut : la première).")
+    var feuille: String?
 
     @OptionGroup var store: StoreOptions
 
@@ -94,7 +97,9 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let options = ImportOptions(
-            strict: strict, version: schemaVersion.version, dryRun: dryRun, allowRemovals: allowRemovals)
+            strict: strict, version: schemaVersion.version,
+            validation: ValidationOptions(reading: ReadingOptions(sheet: feuille.map(SheetSelection.init))),
+            dryRun: dryRun, allowRemovals: allowRemovals)
         let result: ImportResult
         do {
             result = try store.importFiles(inputs, source: source, options: options)

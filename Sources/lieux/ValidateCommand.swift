@@ -6,15 +6,18 @@ import LieuxSchema
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Valide des fichiers de lieux (CSV ou JSON) selon le standard et explique chaque problème.",
+        abstract: "Valide des fichiers de lieux (CSV, JSON, classeurs .xlsx ou .ods) selon le standard et explique chaque problème.",
         discussion: """
             Code de sortie : 0 si tous les fichiers sont valides (des avertissements sont possibles),
             1 si au moins un fichier a des erreurs, 2 si un fichier est illisible ou l'usage incorrect.
             """
     )
 
-    @Argument(help: "Fichiers à valider (.csv ou .json).")
+    @Argument(help: "Fichiers à valider (.csv, .json, .xlsx ou .ods).")
     var files: [String]
+
+    @Option(help: "Feuille d'un classeur .xlsx ou .ods à lire : son nom ou son numéro (par défaut : la première).")
+    var feuille: String?
 
     @Option(name: .customLong("schema-version"), help: "Version du standard : 1.0.2, 0.1.0 ou auto (déduite des colonnes).")
     var schemaVersion: SchemaVersionChoice = .auto
@@ -33,7 +36,8 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let validator = Validator(version: schemaVersion.version, options: ValidationOptions(listLimit: listLimit))
+        let reading = ReadingOptions(sheet: feuille.map(SheetSelection.init))
+        let validator = Validator(version: schemaVersion.version, options: ValidationOptions(listLimit: listLimit, reading: reading))
         var tasks: [TaskReport] = []
         for file in files {
             do {

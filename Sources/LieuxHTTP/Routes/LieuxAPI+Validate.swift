@@ -28,6 +28,17 @@ extension LieuxAPI {
             case .json:
                 var reader = JSONRowReader(data: body, sourceName: place)
                 task = try validator.validate(&reader, place: place)
+            case .xlsx, .ods:
+                // A workbook is a zip archive, read from a file.
+                let file = FileManager.default.temporaryDirectory
+                    .appendingPathComponent("lieux-validation-\(UUID().uuidString).\(format.rawValue)")
+                defer { try? FileManager.default.removeItem(at: file) }
+                do {
+                    try Data(body).write(to: file)
+                } catch {
+                    throw Problem.internalError
+                }
+                task = try validator.validate(fileAt: file, place: place, format: format)
             case .csv:
                 do {
                     var reader = try CSVRowReader(data: body)

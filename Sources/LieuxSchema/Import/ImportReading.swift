@@ -50,7 +50,7 @@ public struct ImportReading: Sendable {
     public func read(onRow: (CheckedRow) -> Void = { _ in }) throws(SchemaError) -> Outcome {
         let reader: any RowReader
         do {
-            reader = try Validator.reader(for: url, format: format)
+            reader = try Validator.reader(for: url, format: format, reading: options.reading)
         } catch {
             let report = try TaskReport.unreadable(error, place: place, format: format, options: options)
             return Outcome(report: report, fileVersion: nil)

@@ -24,9 +24,26 @@ extension RowReader {
 public enum SourceFormat: String, Sendable, CaseIterable, Codable {
     case csv
     case json
+    /// An Excel workbook (Office Open XML).
+    case xlsx
+    /// A LibreOffice workbook (OpenDocument spreadsheet).
+    case ods
 
-    /// Guesses the format from a file name's extension (`.json` → JSON, anything else → CSV).
+    /// Guesses the format from a file name's extension (`.json`, `.xlsx`, `.ods`; anything
+    /// else is CSV).
     public init(fileName: String) {
-        self = fileName.lowercased().hasSuffix(".json") ? .json : .csv
+        let name = fileName.lowercased()
+        if name.hasSuffix(".json") {
+            self = .json
+        } else if name.hasSuffix(".xlsx") || name.hasSuffix(".xlsm") {
+            self = .xlsx
+        } else if name.hasSuffix(".ods") {
+            self = .ods
+        } else {
+            self = .csv
+        }
     }
+
+    /// Whether the format is a workbook of sheets.
+    public var isSpreadsheet: Bool { self == .xlsx || self == .ods }
 }

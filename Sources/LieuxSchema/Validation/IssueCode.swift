@@ -21,6 +21,10 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     case schemaError = "schema-error"
 
     // Warnings: the file's structure.
+    /// A cell of a sheet that the spreadsheet damaged (a postal code stored as a number), repaired.
+    case celluleReparee = "cellule-reparee"
+    /// Merged cells of a sheet, whose value is taken for each of them.
+    case cellulesFusionnees = "cellules-fusionnees"
     case colonneInconnue = "colonne-inconnue"
     case colonneFacultativeAbsente = "colonne-facultative-absente"
     case versionAncienne = "version-ancienne"

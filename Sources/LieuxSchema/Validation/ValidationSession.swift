@@ -15,11 +15,16 @@ public struct ValidationOptions: Sendable {
     public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// The size of those pieces, in bytes; a file smaller than two pieces is checked on one thread.
     public var pieceBytes = 1 << 20
+    /// Which sheet of a workbook, which encoding of a CSV file.
+    public var reading = ReadingOptions()
 
-    public init(listLimit: Int = 1000, today: CalendarDate = .today, checksBeyondSchema: Bool = true) {
+    public init(
+        listLimit: Int = 1000, today: CalendarDate = .today, checksBeyondSchema: Bool = true, reading: ReadingOptions = .init()
+    ) {
         self.listLimit = listLimit
         self.today = today
         self.checksBeyondSchema = checksBeyondSchema
+        self.reading = reading
     }
 }
 

@@ -14,11 +14,14 @@ public struct Validator: Sendable {
         self.options = options
     }
 
-    /// Opens a reader for the file at `url`, by its extension (`.json` or CSV).
-    public static func reader(for url: URL, format: SourceFormat? = nil) throws(SourceError) -> any RowReader {
+    /// Opens a reader for the file at `url`, by its extension (`.json`, `.xlsx`, `.ods` or CSV).
+    public static func reader(
+        for url: URL, format: SourceFormat? = nil, reading: ReadingOptions = .init()
+    ) throws(SourceError) -> any RowReader {
         switch format ?? SourceFormat(fileName: url.lastPathComponent) {
         case .csv: return try CSVRowReader(url: url)
         case .json: return try JSONRowReader(url: url)
+        case .xlsx, .ods: return try SheetRowReader(url: url, format: format ?? SourceFormat(fileName: url.lastPathComponent), sheet: reading.sheet)
         }
     }
 
@@ -30,7 +33,7 @@ public struct Validator: Sendable {
         if format == .csv, let report = try validateInPieces(fileAt: url, place: place) { return report }
         var reader: any RowReader
         do {
-            reader = try Self.reader(for: url, format: format)
+            reader = try Self.reader(for: url, format: format, reading: options.reading)
         } catch {
             return try TaskReport.unreadable(error, place: place, format: format, version: version ?? .current, options: options)
         }
