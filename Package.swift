@@ -90,7 +90,9 @@ let package = Package(
         .target(name: "LieuxTestSupport", dependencies: ["LieuxModel", "OpeningHours"], path: "Tests/LieuxTestSupport"),
         .testTarget(name: "LieuxModelTests", dependencies: ["LieuxModel"]),
         .testTarget(name: "OpeningHoursTests", dependencies: ["OpeningHours"]),
-        .testTarget(name: "LieuxSchemaTests", dependencies: ["LieuxSchema", "LieuxModel", "LieuxTestSupport"]),
+        .testTarget(
+            name: "LieuxSchemaTests",
+            dependencies: ["LieuxSchema", "LieuxModel", "LieuxTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "LieuxStoreTests", dependencies: ["LieuxStore", "LieuxSchema", "LieuxModel", "LieuxExport", "LieuxTestSupport"],
             exclude: ["Fixtures"]  // read where they are, by path

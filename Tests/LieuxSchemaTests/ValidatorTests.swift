@@ -42,6 +42,12 @@ func validate(_ data: Data, version: SchemaVersion? = .v1_0_2, format: SourceFor
     case .json:
         var reader = JSONRowReader(data: data)
         return try validator.validate(&reader, place: "test.json")
+    case .xlsx, .ods:
+        // Workbooks are read from files.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lieux-test-\(UUID().uuidString).\(format.rawValue)")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try validator.validate(fileAt: url, place: "test.\(format.rawValue)", format: format)
     }
 }
 

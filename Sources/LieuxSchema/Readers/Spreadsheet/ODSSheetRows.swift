@@ -9,6 +9,7 @@ import Foundation
 struct ODSSheetRows: SheetRows {
     static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
     private let reader: XMLPullReader
     private let what: String
@@ -75,7 +76,7 @@ struct ODSSheetRows: SheetRows {
             let number = nextNumber
             nextNumber += times
             if reader.isEmptyElement { continue }
-            let cells = try rowCells(number: number)
+            let cells = try rowCells(number: number, times: times)
             guard !cells.isEmpty else { continue }
             guard number + times - 1 <= SheetLimits.rows else { throw .sheetTooLarge(what) }
             let row = SheetRow(number: number, cells: cells)
@@ -87,7 +88,7 @@ struct ODSSheetRows: SheetRows {
     }
 
     /// The cells of the current `<table:table-row>`, up to its end.
-    private mutating func rowCells(number: Int) throws(SourceError) -> [(column: Int, cell: SheetCell)] {
+    private mutating func rowCells(number: Int, times rowTimes: Int) throws(SourceError) -> [(column: Int, cell: SheetCell)] {
         var cells: [(column: Int, cell: SheetCell)] = []
         var column = 0
         let rowDepth = reader.depth
@@ -104,7 +105,10 @@ struct ODSSheetRows: SheetRows {
                 guard column + times <= SheetLimits.columns else { throw .sheetTooLarge(what) }
                 for offset in 0..<times { cells.append((column + offset, cell)) }
                 if spannedColumns > 1 || spannedRows > 1 {
-                    merges.append(MergedCells(rows: number...(number + max(1, spannedRows) - 1), columns: column...(column + max(1, spannedColumns) - 1)))
+                    // A repeated row repeats its merged rectangles.
+                    for first in stride(from: number, to: min(number + rowTimes, SheetLimits.rows + 1), by: 1) {
+                        merges.append(MergedCells(rows: first...(first + max(1, spannedRows) - 1), columns: column...(column + max(1, spannedColumns) - 1)))
+                    }
                 }
             }
             column += times
@@ -125,8 +129,10 @@ struct ODSSheetRows: SheetRows {
             while try reader.read() {
                 if reader.node == .endElement, reader.depth == cellDepth { break }
                 // The cell's own paragraphs; not those of a comment (`office:annotation`).
-                if reader.node == .element, reader.depth == cellDepth + 1, reader.named("p") {
-                    paragraphs.append(reader.text())
+                if reader.node == .element, reader.depth == cellDepth + 1, reader.named("p"), !reader.isEmptyElement {
+                    paragraphs.append(try paragraph())
+                } else if reader.node == .element, reader.depth == cellDepth + 1, reader.named("p") {
+                    paragraphs.append("")
                 }
             }
         }
@@ -144,6 +150,31 @@ struct ODSSheetRows: SheetRows {
         default:
             return SheetCell(text: text, kind: .text)
         }
+    }
+
+    /// The text of the current `<text:p>`, up to its end: its text, the runs of spaces
+    /// LibreOffice writes as `<text:s text:c="2"/>`, tabs and line breaks.
+    private func paragraph() throws(SourceError) -> String {
+        var text = ""
+        let depth = reader.depth
+        while try reader.read() {
+            switch reader.node {
+            case .endElement where reader.depth == depth:
+                return text
+            case .text:
+                text += reader.value
+            case .element where reader.named("s"):
+                let count = reader.attribute("c", namespace: Self.text).flatMap(Int.init) ?? 1
+                text += String(repeating: " ", count: min(max(1, count), 10_000))
+            case .element where reader.named("tab"):
+                text += "\t"
+            case .element where reader.named("line-break"):
+                text += "\n"
+            default:
+                break
+            }
+        }
+        return text
     }
 
     /// `PT09H30M00S` → `09:30`; `PT14H05M30S` → `14:05:30`.

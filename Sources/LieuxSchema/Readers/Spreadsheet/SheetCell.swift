@@ -85,14 +85,36 @@ enum SheetRepair {
             return Repaired(text: "0" + digits, why: "le tableur a enregistré le code postal comme un nombre et perdu son 0 initial")
         case "code_insee" where digits.count == 4:
             return Repaired(text: "0" + digits, why: "le tableur a enregistré le code INSEE comme un nombre et perdu son 0 initial")
-        case "telephone" where digits.count == 9 && digits.first != "0":
-            return Repaired(text: "0" + digits, why: "le tableur a enregistré le numéro comme un nombre et perdu son 0 initial")
+        case "telephone":
+            return phone(digits)
         case "pivot", "siret":
             let scientific = raw.contains("E") || raw.contains("e") || raw.contains(".")
+            if digits.allSatisfy({ $0 == "0" }) {
+                // The standard's placeholder for « no SIRET », which a number cell keeps as 0.
+                return Repaired(text: "00000000000000", why: "le tableur a enregistré le SIRET fictif 00000000000000 comme le nombre 0")
+            }
             if scientific && digits.count == 14 {
                 return Repaired(text: digits, why: "le tableur a enregistré le SIRET comme un nombre à virgule (\(raw))")
             }
             return nil
+        default:
+            return nil
+        }
+    }
+
+    /// A phone number stored as a number: `33180059880` lost its `+` (the standard's
+    /// international form), `612345678` its leading 0. Nine digits that begin like the
+    /// international code of New Caledonia, Wallis-et-Futuna or Saint-Pierre-et-Miquelon
+    /// (687, 681, 508, whose numbers have six digits) could be either: left as they are.
+    static func phone(_ digits: String) -> Repaired? {
+        let lostPlus = "le tableur a enregistré le numéro comme un nombre et perdu son « + »"
+        switch digits.count {
+        case 11 where digits.hasPrefix("33") || digits.hasPrefix("689"):
+            return Repaired(text: "+" + digits, why: lostPlus)
+        case 12 where ["590", "594", "262", "596", "269"].contains(String(digits.prefix(3))):
+            return Repaired(text: "+" + digits, why: lostPlus)
+        case 9 where !["687", "681", "508"].contains(String(digits.prefix(3))) && digits.first != "0":
+            return Repaired(text: "0" + digits, why: "le tableur a enregistré le numéro comme un nombre et perdu son 0 initial")
         default:
             return nil
         }
