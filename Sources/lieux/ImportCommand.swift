@@ -31,6 +31,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Feuille d'un classeur .xlsx ou .ods à lire : son nom ou son numéro (par défaut : la première).")
     var feuille: String?
 
+    @Option(help: "Encodage d'un fichier CSV : auto (UTF-8, ou Windows-1252 quand c'est certain), utf-8, windows-1252 ou iso-8859-1.")
+    var encodage: TextEncodingChoice = .auto
+
     @OptionGroup var store: StoreOptions
 
     @Flag(help: "Rejette tout le fichier à la moindre erreur (par défaut : seules les lignes en erreur sont rejetées).")
@@ -98,7 +101,7 @@ struct ImportCommand: ParsableCommand {
         }
         let options = ImportOptions(
             strict: strict, version: schemaVersion.version,
-            validation: ValidationOptions(reading: ReadingOptions(sheet: feuille.map(SheetSelection.init))),
+            validation: ValidationOptions(reading: ReadingOptions(sheet: feuille.map(SheetSelection.init), encoding: encodage)),
             dryRun: dryRun, allowRemovals: allowRemovals)
         let result: ImportResult
         do {

@@ -19,6 +19,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Feuille d'un classeur .xlsx ou .ods à lire : son nom ou son numéro (par défaut : la première).")
     var feuille: String?
 
+    @Option(help: "Encodage d'un fichier CSV : auto (UTF-8, ou Windows-1252 quand c'est certain), utf-8, windows-1252 ou iso-8859-1.")
+    var encodage: TextEncodingChoice = .auto
+
     @Option(name: .customLong("schema-version"), help: "Version du standard : 1.0.2, 0.1.0 ou auto (déduite des colonnes).")
     var schemaVersion: SchemaVersionChoice = .auto
 
@@ -36,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reading = ReadingOptions(sheet: feuille.map(SheetSelection.init))
+        let reading = ReadingOptions(sheet: feuille.map(SheetSelection.init), encoding: encodage)
         let validator = Validator(version: schemaVersion.version, options: ValidationOptions(listLimit: listLimit, reading: reading))
         var tasks: [TaskReport] = []
         for file in files {
@@ -85,3 +88,5 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+extension TextEncodingChoice: ExpressibleByArgument {}

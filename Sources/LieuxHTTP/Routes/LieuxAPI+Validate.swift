@@ -41,7 +41,7 @@ extension LieuxAPI {
                 task = try validator.validate(fileAt: file, place: place, format: format)
             case .csv:
                 do {
-                    var reader = try CSVRowReader(data: body)
+                    var reader = try CSVRowReader(data: Data(body), encoding: .auto)
                     task = try validator.validate(&reader, place: place)
                 } catch let error as SourceError {
                     // Unreadable from the start (UTF-16…): a report that says so, as `lieux validate` gives.

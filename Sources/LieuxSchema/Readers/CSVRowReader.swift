@@ -24,24 +24,54 @@ public struct CSVRowReader: RowReader {
     private var scratch: [UInt8] = []
     /// Bytes taken from the source so far.
     private var bytesRead = 0
+    /// The 8-bit encoding the file is read in, converted to UTF-8 as it is read; `nil` for UTF-8.
+    public let eightBit: EightBitEncoding?
+    /// The warning that says the file is not UTF-8, until the validator takes it.
+    private var encodingWarning: ValidationIssue?
+    private var raw: [UInt8] = []
 
     /// How many bytes of the source the records read so far take (with a byte-order mark
     /// and the header): where the next record starts.
     public var offset: Int { bytesRead - (buffer.count - position) }
 
-    /// Reads the file at `url`; throws when it cannot be opened or its header cannot be read.
+    /// Reads the file at `url` in UTF-8; throws when it cannot be opened or its header cannot be read.
     public init(url: URL) throws(SourceError) {
         try self.init(source: ByteSource.open(url), chunkSize: 256 << 10)
     }
 
-    /// Reads CSV bytes held in memory (an HTTP body, a test).
+    /// Reads the file at `url` in `encoding` (`auto`: UTF-8, or Windows-1252 when its bytes
+    /// certainly are, with a warning that says so).
+    public init(url: URL, encoding: TextEncodingChoice) throws(SourceError) {
+        let source = try ByteSource.open(url)
+        let (eightBit, detected) = Self.eightBit(encoding) { EncodingDetection.scan(url) }
+        try self.init(source: source, chunkSize: 256 << 10, eightBit: eightBit, detected: detected)
+    }
+
+    /// Reads CSV bytes held in memory (an HTTP body, a test), in UTF-8.
     public init(data: Data) throws(SourceError) {
         try self.init(source: .memory(data, offset: 0), chunkSize: 256 << 10)
+    }
+
+    /// Reads CSV bytes held in memory in `encoding`.
+    public init(data: Data, encoding: TextEncodingChoice) throws(SourceError) {
+        let (eightBit, detected) = Self.eightBit(encoding) { EncodingDetection.scan(data) }
+        try self.init(source: .memory(data, offset: 0), chunkSize: 256 << 10, eightBit: eightBit, detected: detected)
+    }
+
+    /// The 8-bit encoding `choice` means for bytes that `detect` scans, and whether it was detected.
+    static func eightBit(_ choice: TextEncodingChoice, detect: () -> EncodingDetection) -> (EightBitEncoding?, Bool) {
+        switch choice {
+        case .utf8: return (nil, false)
+        case .windows1252: return (.windows1252, false)
+        case .latin1: return (.latin1, false)
+        case .auto: return (detect().eightBit, true)
+        }
     }
 
     /// Reads the records that follow a header already read: `bytes` first, then what is left of
     /// `source`; the first record gets the number `firstRecord`.
     init(continuing bytes: [UInt8], source: ByteSource = .memory(Data(), offset: 0), delimiter: UInt8, labels: [String], firstRecord: Int) {
+        eightBit = nil
         self.source = source
         chunkSize = 256 << 10
         buffer = bytes
@@ -51,9 +81,16 @@ public struct CSVRowReader: RowReader {
         recordNumber = firstRecord - 1
     }
 
-    init(source: ByteSource, chunkSize: Int) throws(SourceError) {
+    init(source: ByteSource, chunkSize: Int, eightBit: EightBitEncoding? = nil, detected: Bool = false) throws(SourceError) {
         self.source = source
         self.chunkSize = max(1, chunkSize)
+        self.eightBit = eightBit
+        if let eightBit {
+            let how = detected ? "détecté : certains octets ne sont pas de l'UTF-8, et aucun ne forme une lettre accentuée en UTF-8" : "choisi avec --encodage"
+            encodingWarning = ValidationIssue(
+                type: IssueCode.encodageNonUtf8.rawValue, severity: .warning, rowNumber: nil, note: eightBit.name,
+                message: "Le fichier n'est pas enregistré en UTF-8 : il a été lu en \(eightBit.name) (\(how)). Vérifiez les lettres accentuées du rapport, puis enregistrez le fichier en UTF-8 (dans un tableur : « CSV UTF-8 »).")
+        }
         try fill()
         while buffer.count < 4 && !atEnd { try fill() }
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -75,6 +112,12 @@ public struct CSVRowReader: RowReader {
         return SourceRow(number: recordNumber, cells: cells)
     }
 
+    public mutating func takeIssues() -> [ValidationIssue] {
+        guard let warning = encodingWarning else { return [] }
+        encodingWarning = nil
+        return [warning]
+    }
+
     // MARK: - Reading
 
     private mutating func fill() throws(SourceError) {
@@ -82,7 +125,14 @@ public struct CSVRowReader: RowReader {
             buffer.removeSubrange(0..<position)
             position = 0
         }
-        let count = try source.read(into: &buffer, count: chunkSize)
+        let count: Int
+        if let eightBit {
+            raw.removeAll(keepingCapacity: true)
+            count = try source.read(into: &raw, count: chunkSize)
+            eightBit.transcode(raw, into: &buffer)
+        } else {
+            count = try source.read(into: &buffer, count: chunkSize)
+        }
         bytesRead += count
         if count == 0 { atEnd = true }
     }

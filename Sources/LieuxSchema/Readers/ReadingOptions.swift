@@ -1,10 +1,14 @@
-/// How to read a producer's file: which sheet of a workbook (the first by default).
+/// How to read a producer's file: which sheet of a workbook, which text encoding of a CSV
+/// file. The defaults read what most files are: the first sheet, the encoding detected.
 public struct ReadingOptions: Sendable, Equatable {
     /// The sheet of a workbook (`.xlsx`, `.ods`) to read; `nil` reads the first one.
     public var sheet: SheetSelection?
+    /// The text encoding of a CSV file.
+    public var encoding: TextEncodingChoice
 
-    public init(sheet: SheetSelection? = nil) {
+    public init(sheet: SheetSelection? = nil, encoding: TextEncodingChoice = .auto) {
         self.sheet = sheet
+        self.encoding = encoding
     }
 }
 

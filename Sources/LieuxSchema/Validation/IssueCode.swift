@@ -25,6 +25,8 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     case celluleReparee = "cellule-reparee"
     /// Merged cells of a sheet, whose value is taken for each of them.
     case cellulesFusionnees = "cellules-fusionnees"
+    /// A CSV file read in Windows-1252 or ISO-8859-1, not UTF-8.
+    case encodageNonUtf8 = "encodage-non-utf8"
     case colonneInconnue = "colonne-inconnue"
     case colonneFacultativeAbsente = "colonne-facultative-absente"
     case versionAncienne = "version-ancienne"

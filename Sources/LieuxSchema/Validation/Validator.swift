@@ -19,7 +19,7 @@ public struct Validator: Sendable {
         for url: URL, format: SourceFormat? = nil, reading: ReadingOptions = .init()
     ) throws(SourceError) -> any RowReader {
         switch format ?? SourceFormat(fileName: url.lastPathComponent) {
-        case .csv: return try CSVRowReader(url: url)
+        case .csv: return try CSVRowReader(url: url, encoding: reading.encoding)
         case .json: return try JSONRowReader(url: url)
         case .xlsx, .ods: return try SheetRowReader(url: url, format: format ?? SourceFormat(fileName: url.lastPathComponent), sheet: reading.sheet)
         }
@@ -30,7 +30,13 @@ public struct Validator: Sendable {
     public func validate(fileAt url: URL, place: String? = nil, format: SourceFormat? = nil) throws(SchemaError) -> TaskReport {
         let place = place ?? url.path
         let format = format ?? SourceFormat(fileName: url.lastPathComponent)
-        if format == .csv, let report = try validateInPieces(fileAt: url, place: place) { return report }
+        // Cut into pieces only when read in UTF-8 (pieces are cut on the file's own bytes).
+        if format == .csv, options.reading.encoding != .windows1252, options.reading.encoding != .latin1,
+            options.reading.encoding == .utf8 || EncodingDetection.scan(url).eightBit == nil,
+            let report = try validateInPieces(fileAt: url, place: place)
+        {
+            return report
+        }
         var reader: any RowReader
         do {
             reader = try Self.reader(for: url, format: format, reading: options.reading)
