@@ -1,0 +1,102 @@
+import Foundation
+
+extension FrenchHours {
+    /// What one cell of a day's (or half-day's) column says.
+    struct DayReading: Equatable {
+        enum Kind: Equatable {
+            /// Empty, `-`: nothing said.
+            case empty
+            /// `Fermé`, `Pas d'accueil`.
+            case closed
+            /// Times, in the order written.
+            case open
+            /// `x`: open, hours not given.
+            case marked
+            /// No time, only words the syntax cannot say (`Sur rendez-vous`, `Itinérance`).
+            case noteOnly
+            /// Times that could not be read.
+            case unreadable
+        }
+
+        var kind: Kind
+        var times: [Int] = []
+        var notes: [String] = []
+
+        init(kind: Kind, times: [Int] = [], notes: [String] = []) {
+            self.kind = kind
+            self.times = times
+            self.notes = notes
+        }
+
+        init(_ cell: String) {
+            let trimmed = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || ["-", "–", "—", "/", "_"].contains(trimmed) {
+                self.init(kind: .empty)
+                return
+            }
+            if trimmed.lowercased() == "x" {
+                self.init(kind: .marked)
+                return
+            }
+            let text = FrenchHoursText(trimmed)
+            var times: [Int] = []
+            var notes: [String] = []
+            var closed = false
+            var understood = true
+            for (index, piece) in text.pieces.enumerated() {
+                switch piece {
+                case let .time(value):
+                    times.append(value)
+                case let .number(value):
+                    let previous = index > 0 ? text.pieces[index - 1] : nil
+                    let next = index + 1 < text.pieces.count ? text.pieces[index + 1] : nil
+                    let besideRange = [FrenchHoursText.Piece.to, .dash, .slash].contains { $0 == previous || $0 == next }
+                        || { if case .time = next { true } else if case .time = previous { true } else { false } }()
+                    if value <= 24, besideRange || text.pieces.count <= 2 { times.append(value * 60) } else { understood = false }
+                case .allDay:
+                    times += [0, 1440]
+                case .closed:
+                    closed = true
+                case let .note(number):
+                    if text.notes[number].holidaysOff || text.notes[number].day != nil {
+                        notes.append(text.notes[number].text)
+                    } else {
+                        notes.append(text.notes[number].text)
+                    }
+                case .to, .dash, .slash, .separator, .letter:
+                    continue
+                case .day, .allDays, .except, .unknown:
+                    understood = false
+                }
+            }
+            let hasDigits = trimmed.contains { $0.isASCII && $0.isNumber }
+            if !understood {
+                if hasDigits {
+                    self.init(kind: .unreadable)
+                } else {
+                    self.init(kind: .noteOnly, notes: notes.isEmpty ? [trimmed] : [trimmed])
+                }
+            } else if closed, times.isEmpty {
+                self.init(kind: .closed, notes: notes)
+            } else if closed {
+                self.init(kind: .unreadable)
+            } else if times.isEmpty {
+                self.init(kind: notes.isEmpty ? .unreadable : .noteOnly, notes: notes)
+            } else {
+                self.init(kind: .open, times: times, notes: notes)
+            }
+        }
+
+        /// A day from its morning and afternoon.
+        static func joined(_ halves: [DayReading]) -> DayReading {
+            let kinds = halves.map(\.kind)
+            if kinds.contains(.unreadable) || kinds.contains(.marked) { return DayReading(kind: .unreadable) }
+            let notes = halves.flatMap(\.notes)
+            let times = halves.flatMap(\.times)
+            if !times.isEmpty { return DayReading(kind: .open, times: times, notes: notes) }
+            if kinds.contains(.noteOnly) { return DayReading(kind: .noteOnly, notes: notes) }
+            if kinds.contains(.closed) { return DayReading(kind: .closed, notes: notes) }
+            return DayReading(kind: .empty)
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+
+/// Free French text into rules: days, times, closed days, exceptions and notes, as read in
+/// ``FrenchHoursText``'s pieces.
+extension FrenchHours {
+    /// A rule being written.
+    struct Segment {
+        var days: UInt8 = 0
+        var times: [Int] = []
+        var closed = false
+        /// `lundi fermé`: days then `fermé`, nothing more to add.
+        var closedComplete = false
+        /// After `sauf`.
+        var inExcept = false
+        var exceptDays: UInt8 = 0
+        var exceptTimes: [Int] = []
+        var notes: [String] = []
+        /// A day named by a note (`1 samedi sur 2`): `unknown` with the note.
+        var unknownDay = false
+
+        var isEmpty: Bool {
+            days == 0 && times.isEmpty && !closed && !inExcept && notes.isEmpty
+        }
+    }
+
+    /// What free text says as rules of the syntax; `nil` when some part is not understood.
+    struct Reading {
+        var rules: [String]
+        var notes: [String]
+    }
+
+    static func read(_ text: FrenchHoursText) -> Reading? {
+        let pieces = text.pieces
+        var segments: [Segment] = []
+        var current = Segment()
+        var pendingNotes: [String] = []
+        var lastDay: Weekday?
+        var rangePending = false
+        var holidaysOff = false
+        var notes: [String] = []
+
+        func push() {
+            if !current.isEmpty { segments.append(current) }
+            current = Segment()
+            lastDay = nil
+            rangePending = false
+        }
+        func nextMeaningful(after index: Int) -> FrenchHoursText.Piece? {
+            var next = index + 1
+            while next < pieces.count, pieces[next] == .separator { next += 1 }
+            return next < pieces.count ? pieces[next] : nil
+        }
+        func isTimeLike(_ piece: FrenchHoursText.Piece?) -> Bool {
+            switch piece {
+            case .time, .to, .dash, .slash: true
+            default: false
+            }
+        }
+
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case let .day(day):
+                let mask: UInt8 = if rangePending, let first = lastDay {
+                    DayFilter.mask(from: first, to: day)
+                } else {
+                    1 << UInt8(day.rawValue)
+                }
+                if current.inExcept, current.exceptTimes.isEmpty {
+                    current.exceptDays |= mask
+                } else {
+                    if !current.times.isEmpty || current.closedComplete || current.inExcept
+                        || (current.closed && current.days != 0 && !rangePending && lastDay == nil) {
+                        push()
+                    }
+                    current.days |= mask
+                }
+                rangePending = false
+                lastDay = day
+            case .allDays:
+                if !current.times.isEmpty || current.closedComplete || current.inExcept { push() }
+                current.days = 0x7F
+            case .allDay:
+                if current.closed, current.days != 0 { push() }
+                current.times += [0, 1440]
+                lastDay = nil
+            case .to, .dash, .slash:
+                if lastDay != nil, case .day = nextMeaningful(after: index), piece != .slash {
+                    rangePending = true
+                }
+            case let .time(value), let .number(value):
+                if case .number = piece {
+                    // A bare number is an hour only beside a range (`9-12h`, `de 14h à 16`).
+                    let previous = index > 0 ? pieces[index - 1] : nil
+                    let next = index + 1 < pieces.count ? pieces[index + 1] : nil
+                    guard value <= 24, isTimeLike(previous) || isTimeLike(next) else { return nil }
+                }
+                if current.closed, current.days != 0 { push() }
+                if current.inExcept, current.exceptDays != 0 {
+                    current.exceptTimes.append(value)
+                } else {
+                    current.times.append(value)
+                }
+                lastDay = nil
+                rangePending = false
+            case .closed:
+                if current.days != 0, current.times.isEmpty, !current.closed, !current.inExcept {
+                    current.closed = true
+                    current.closedComplete = true
+                } else {
+                    push()
+                    current.closed = true
+                }
+            case .except:
+                current.inExcept = true
+                lastDay = nil
+            case let .note(number):
+                let note = text.notes[number]
+                if !note.holidaysOff { notes.append(note.text) }
+                if note.holidaysOff {
+                    holidaysOff = true
+                } else if let day = note.day {
+                    push()
+                    segments.append(Segment(days: 1 << UInt8(day.rawValue), notes: [note.text], unknownDay: true))
+                } else if !current.isEmpty {
+                    current.notes.append(note.text)
+                } else if !segments.isEmpty {
+                    segments[segments.count - 1].notes.append(note.text)
+                } else {
+                    pendingNotes.append(note.text)
+                }
+            case .separator, .letter:
+                break
+            case .unknown:
+                return nil
+            }
+        }
+        push()
+        if !pendingNotes.isEmpty {
+            if segments.isEmpty { segments.append(Segment()) }
+            segments[0].notes = pendingNotes + segments[0].notes
+        }
+
+        // Times written before their days (`de 8h30 à 19h du lundi au vendredi`).
+        var index = 1
+        while index < segments.count {
+            let previous = segments[index - 1]
+            let segment = segments[index]
+            if previous.days == 0, !previous.times.isEmpty, !previous.closed, !previous.inExcept,
+               segment.days != 0, segment.times.isEmpty, !segment.closed, !segment.unknownDay, !segment.inExcept {
+                segments[index - 1].days = segment.days
+                segments[index - 1].notes += segment.notes
+                segments.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+
+        // `sauf le mercredi (de 9h à 12h)`.
+        var expanded: [Segment] = []
+        for var segment in segments {
+            guard segment.inExcept else {
+                expanded.append(segment)
+                continue
+            }
+            guard segment.exceptDays != 0 else { return nil }
+            let days: UInt8 = segment.days == 0 ? 0x7F : segment.days
+            let exception = Segment(days: segment.exceptDays & days, times: segment.exceptTimes)
+            segment.days = days & ~segment.exceptDays
+            segment.inExcept = false
+            guard segment.days != 0 else { return nil }
+            expanded.append(segment)
+            if !exception.times.isEmpty { expanded.append(exception) }
+        }
+
+        var openRules: [String] = []
+        var unknownRules: [String] = []
+        var closedRules: [String] = []
+        let dated = expanded.contains { $0.days != 0 }
+        for segment in expanded {
+            let days = segment.days == 0 ? "" : FrenchHoursReader.daysText(segment.days)
+            let comment = segment.notes.isEmpty ? "" : " " + commentText(segment.notes)
+            if segment.unknownDay {
+                guard segment.times.isEmpty else { return nil }
+                unknownRules.append(days + " unknown" + comment)
+            } else if segment.closed {
+                guard segment.times.isEmpty else { return nil }
+                if segment.days == 0, expanded.count > 1 { return nil }
+                closedRules.append((days.isEmpty ? "" : days + " ") + "off" + comment)
+            } else if segment.times.isEmpty {
+                guard !segment.notes.isEmpty else { return nil }
+                unknownRules.append((days.isEmpty ? "" : days + " ") + "unknown" + comment)
+            } else {
+                // Times without days beside rules with days: whose are they?
+                if segment.days == 0, dated { return nil }
+                guard let spans = spans(segment.times) else { return nil }
+                let allWeek = segment.days == 0x7F ? "Mo-Su " : (days.isEmpty ? "" : days + " ")
+                openRules.append(allWeek + spans + comment)
+            }
+        }
+        if holidaysOff { closedRules.append("PH off") }
+        var rules = openRules + unknownRules + closedRules
+        if rules == ["Mo-Su 00:00-24:00"] || rules == ["00:00-24:00"] { rules = ["24/7"] }
+        if let weeks = text.weeks {
+            rules = rules.map { $0 == "PH off" || $0.hasSuffix(" off") ? $0 : weeks.selector + " " + $0 }
+        }
+        guard !rules.isEmpty else { return nil }
+        return Reading(rules: rules, notes: notes)
+    }
+
+    /// Times taken in pairs, opening then closing (`09:00-12:00,14:00-17:00`); `nil` when
+    /// they do not make ordered spans.
+    static func spans(_ times: [Int]) -> String? {
+        guard !times.isEmpty, times.count.isMultiple(of: 2) else { return nil }
+        var parts: [String] = []
+        var previousEnd = 0
+        for pair in stride(from: 0, to: times.count, by: 2) {
+            let start = times[pair]
+            var end = times[pair + 1]
+            if end == 0 { end = 1440 }
+            guard start < 1440, end <= 1440 else { return nil }
+            if end <= start {
+                // Past midnight (`22h-2h`) only from the evening to the small hours.
+                guard start >= 17 * 60, end <= 6 * 60, pair + 2 == times.count else { return nil }
+                end += 1440
+            }
+            guard start >= previousEnd else { return nil }
+            previousEnd = end
+            parts.append(TimeSpan.clock(start) + "-" + TimeSpan.clock(end))
+        }
+        return parts.joined(separator: ",")
+    }
+
+    /// Notes as one comment of the syntax (no double quote inside).
+    static func commentText(_ notes: [String]) -> String {
+        let text = notes.map { $0.replacingOccurrences(of: "\"", with: "'") }
+            .joined(separator: ", ")
+            .replacingOccurrences(of: "\n", with: " ")
+        return "\"" + text + "\""
+    }
+}
