@@ -28,7 +28,9 @@ extension FrenchHours {
             self.notes = notes
         }
 
-        init(_ cell: String) {
+        /// Reads a cell of a day's column; the day's own name in it is allowed (`Jeudi 14h-17h`
+        /// in the `jeudi` column).
+        init(_ cell: String, day: Weekday? = nil) {
             let trimmed = cell.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty || ["-", "–", "—", "/", "_"].contains(trimmed) {
                 self.init(kind: .empty)
@@ -64,6 +66,8 @@ extension FrenchHours {
                         notes.append(text.notes[number].text)
                     }
                 case .to, .dash, .slash, .separator, .letter:
+                    continue
+                case let .day(named) where named == day:
                     continue
                 case .day, .allDays, .except, .unknown:
                     understood = false

@@ -25,7 +25,8 @@ extension FrenchHours {
 
     /// What free text says as rules of the syntax; `nil` when some part is not understood.
     struct Reading {
-        var rules: [String]
+        /// The value, rules joined.
+        var text: String
         var notes: [String]
     }
 
@@ -172,7 +173,11 @@ extension FrenchHours {
             if !exception.times.isEmpty { expanded.append(exception) }
         }
 
-        var openRules: [String] = []
+        // Rules of opening, with their days and times to choose how each joins the ones
+        // before: a rule on days already given adds to them when its times are others
+        // (`lundi au vendredi 9h-12h, mardi 18h-20h`), replaces them when they overlap
+        // (`lundi au vendredi 9h-18h, mercredi 9h-12h`).
+        var openRules: [(days: UInt8, times: [Int], text: String)] = []
         var unknownRules: [String] = []
         var closedRules: [String] = []
         let dated = expanded.contains { $0.days != 0 }
@@ -194,17 +199,30 @@ extension FrenchHours {
                 if segment.days == 0, dated { return nil }
                 guard let spans = spans(segment.times) else { return nil }
                 let allWeek = segment.days == 0x7F ? "Mo-Su " : (days.isEmpty ? "" : days + " ")
-                openRules.append(allWeek + spans + comment)
+                openRules.append((segment.days == 0 ? 0x7F : segment.days, segment.times, allWeek + spans + comment))
             }
         }
         if holidaysOff { closedRules.append("PH off") }
-        var rules = openRules + unknownRules + closedRules
-        if rules == ["Mo-Su 00:00-24:00"] || rules == ["00:00-24:00"] { rules = ["24/7"] }
-        if let weeks = text.weeks {
-            rules = rules.map { $0 == "PH off" || $0.hasSuffix(" off") ? $0 : weeks.selector + " " + $0 }
+        let weekPrefix = text.weeks.map { $0.selector + " " } ?? ""
+        var value = ""
+        for (offset, rule) in openRules.enumerated() {
+            if offset > 0 {
+                let earlier = openRules[..<offset]
+                let additional = earlier.contains { $0.days & rule.days != 0 }
+                    && earlier.allSatisfy { $0.days & rule.days == 0 || disjoint($0.times, rule.times) }
+                value += additional ? ", " : "; "
+            }
+            value += weekPrefix + rule.text
         }
-        guard !rules.isEmpty else { return nil }
-        return Reading(rules: rules, notes: notes)
+        for rule in unknownRules {
+            value += (value.isEmpty ? "" : "; ") + weekPrefix + rule
+        }
+        for rule in closedRules {
+            value += (value.isEmpty ? "" : "; ") + rule
+        }
+        if value == "Mo-Su 00:00-24:00" || value == "00:00-24:00" { value = "24/7" }
+        guard !value.isEmpty else { return nil }
+        return Reading(text: value, notes: notes)
     }
 
     /// Times taken in pairs, opening then closing (`09:00-12:00,14:00-17:00`); `nil` when
@@ -216,6 +234,9 @@ extension FrenchHours {
         for pair in stride(from: 0, to: times.count, by: 2) {
             let start = times[pair]
             var end = times[pair + 1]
+            // `00:00 - 00:00` stands for nothing; a span written twice is the same span.
+            if start == 0, end == 0 { continue }
+            if pair >= 2, times[pair - 2] == start, times[pair - 1] == times[pair + 1] { continue }
             if end == 0 { end = 1440 }
             guard start < 1440, end <= 1440 else { return nil }
             if end <= start {
@@ -227,7 +248,19 @@ extension FrenchHours {
             previousEnd = end
             parts.append(TimeSpan.clock(start) + "-" + TimeSpan.clock(end))
         }
-        return parts.joined(separator: ",")
+        return parts.isEmpty ? nil : parts.joined(separator: ",")
+    }
+
+    /// Whether two lists of times (in pairs) have no minute in common.
+    static func disjoint(_ first: [Int], _ second: [Int]) -> Bool {
+        for a in stride(from: 0, to: first.count - 1, by: 2) {
+            for b in stride(from: 0, to: second.count - 1, by: 2) {
+                let (startA, endA) = (first[a], first[a + 1] <= first[a] ? first[a + 1] + 1440 : first[a + 1])
+                let (startB, endB) = (second[b], second[b + 1] <= second[b] ? second[b + 1] + 1440 : second[b + 1])
+                if startA < endB, startB < endA { return false }
+            }
+        }
+        return true
     }
 
     /// Notes as one comment of the syntax (no double quote inside).

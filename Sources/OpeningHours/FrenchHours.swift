@@ -19,7 +19,7 @@ public enum FrenchHours {
         }
         let reading = read(FrenchHoursText(trimmed))
         guard let reading else { return .impossible(text) }
-        return conversion(rules: reading.rules, notes: reading.notes, original: text)
+        return conversion(text: reading.text, notes: reading.notes, original: text)
     }
 
     /// The value for hours given one column a day (`h_lundi` = `09:00 - 12:00 / 14:00 -
@@ -33,7 +33,7 @@ public enum FrenchHours {
         let original = originalText(days.mapValues { [$0] })
         var readings: [Weekday: DayReading] = [:]
         for (day, text) in days {
-            readings[day] = DayReading(text)
+            readings[day] = DayReading(text, day: day)
         }
         return combine(readings, weeks: weeks, original: original)
     }
@@ -50,7 +50,7 @@ public enum FrenchHours {
             let first = morning[day] ?? ""
             let second = afternoon[day] ?? ""
             cells[day] = [first, second]
-            var halves = [DayReading(first), DayReading(second)]
+            var halves = [DayReading(first, day: day), DayReading(second, day: day)]
             for (offset, name) in ["le matin", "l'après-midi"].enumerated() where halves[offset].kind == .marked {
                 halves[offset] = DayReading(kind: .noteOnly, notes: ["ouvert \(name), horaires non précisés"])
             }
@@ -68,7 +68,7 @@ public enum FrenchHours {
             var closed = false
             var unreadable = false
             for cell in cells {
-                let reading = DayReading(cell)
+                let reading = DayReading(cell, day: day)
                 switch reading.kind {
                 case .empty: continue
                 case .closed: closed = true
@@ -89,8 +89,7 @@ public enum FrenchHours {
 
     // MARK: Writing
 
-    static func conversion(rules: [String], notes: [String], original: String) -> FrenchHoursConversion {
-        let text = rules.joined(separator: "; ")
+    static func conversion(text: String, notes: [String], original: String) -> FrenchHoursConversion {
         guard let hours = try? OpeningHours(parsing: text) else { return .impossible(original, notes) }
         return FrenchHoursConversion(
             openingHours: hours.normalized, quality: notes.isEmpty ? .exacte : .partielle,
@@ -134,7 +133,7 @@ public enum FrenchHours {
         let rules = groups.isEmpty
             ? ["off"]
             : groups.map { prefix + FrenchHoursReader.daysText($0.mask) + " " + $0.text }
-        return conversion(rules: rules, notes: notes, original: original)
+        return conversion(text: rules.joined(separator: "; "), notes: notes, original: original)
     }
 
     /// `lundi : 9h-12h ; mardi : Fermé` for cells given by day.

@@ -49,6 +49,8 @@ struct FrenchHoursText {
         // inside a word most likely « é ».
         let cleaned = text
             .replacingOccurrences(of: "ï¿½", with: "\u{FFFD}")
+            .replacingOccurrences(of: "(\\d)\u{FFFD}(\\d)", with: "$1-$2", options: .regularExpression)
+            .replacingOccurrences(of: "&amp;", with: "&")
             .replacingOccurrences(of: " \u{FFFD} ", with: " à ")
             .replacingOccurrences(of: "\u{FFFD}", with: "é")
             .replacingOccurrences(of: "’", with: "'")
@@ -120,7 +122,7 @@ struct FrenchHoursText {
     static let dayWords = "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     static let monthWords = "(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)"
     /// A time range written any way (`9h-12h`, `de 9h à 12h`, `14h/16h30`).
-    static let timeRange = #"(?:\s*(?:de\s+|:\s*)?\d{1,2}\s*(?:h|:)?\s*\d{0,2}\s*(?:-|a|/|jusqu'a)\s*\d{1,2}\s*(?:h|:)?\s*\d{0,2})"#
+    static let timeRange = #"(?:\s*,?\s*(?:de\s+|:\s*)?\d{1,2}\s*(?:h|:)?\s*\d{0,2}\s*(?:-|a|/|jusqu'a)\s*\d{1,2}\s*(?:h|:)?\s*\d{0,2})"#
     static let timeRanges = timeRange + #"(?:\s*(?:et|,|/|-)\s*"# + timeRange + ")*"
 
     /// Phrases, in the order they are looked for (on the folded text).
@@ -132,12 +134,18 @@ struct FrenchHoursText {
         // `FERME l'apm` after the morning's times: the times already say it.
         Pattern(#"\b(?:ferme|fermee|fermeture)\s+(?:l'|le\s+|les\s+)?(?:apm|apres[\s-]*midis?|matins?)\b"#, .erase),
         Pattern(#"(?:\b(?:sauf|ferme|fermee|fermes|fermeture)\s+(?:les\s+|le\s+)?(?:jours?\s+)?(?:feries?|jf)\b)"#, .holidaysOff),
+        Pattern(#"\bweek[\s-]*ends?\b"#, .word("samedi au dimanche")),
         Pattern(#"\([^()]*\)"#, .note),
+        Pattern(#"\b(?:une?|\d+)\s*(?:x|fois)\s+par\s+mois(?:\s*,?"# + timeRanges + ")?", .note),
         // `1 samedi sur 2`, `un mardi sur deux de 9h à 12h`, `le 1er mardi du mois`.
         Pattern(#"\b(?:(?:un|une|1|2|3|4|deux|trois|le|les)\s+)?(?:\d\s*(?:er|e|eme|nd|ere)?\s+(?:et\s+\d\s*(?:er|e|eme|nd|ere)?\s+)?)?"# + dayWords
-                + #"s?\s+(?:sur\s+(?:\d|deux|trois|quatre)|par\s+mois|du\s+mois|(?:de\s+)?chaque\s+mois)(?:\s*(?:matin|apres[\s-]*midi))?"# + "(?:" + timeRanges + ")?", .dayNote),
-        Pattern(#"\b(?:une|1)\s+semaine\s+sur\s+(?:deux|2)|\ben\s+alternance\b"#, .note),
-        Pattern(#"(?:\b(?:l'|le\s+)?(?:apres[\s-]*midi|apm|matin|soir|en\s+soiree)\s+)?(?:\b(?:uniquement|seulement|permanences?|accueil)\s+)?\b(?:sur|avec|sans|par)?\s*(?:un\s+)?(?:rendez[\s-]*vous|rdv|r\.d\.v\.?)(?:\s+(?:uniquement|seulement|(?:l'|le\s+)?(?:apres[\s-]*midi|apm|matin|soir)|pendant\s+cette\s+periode))?"#, .note),
+                + #"s?\s+(?:sur\s+(?:\d|deux|trois|quatre)|par\s+mois|du\s+mois|\s*/\s*mois|(?:de\s+)?chaque\s+mois)(?:\s*(?:matin|apres[\s-]*midi))?"# + "(?:" + timeRanges + ")?", .dayNote),
+        Pattern(#"\b(?:une|1)\s+semaine\s*(?:sur|/)\s*(?:deux|2)|\ben\s+alternance\b"#, .note),
+        Pattern(#"\b(?:pour\s+les|reserve\s+aux?|reservee?s?\s+aux?)\s+[a-z]+(?:\s+[a-z]+)?"#, .note),
+        Pattern(#"\b(?:en\s+)?(?:acces|venue|entree)\s+libre\b|\bateliers?\s+collectifs?\b|\bsans\s+inscription\b"#, .note),
+        Pattern(#"\b(?:en\s+cas\s+d|en\s+fonctions?\s+d|selon\b)[^;|\n]*"#, .note),
+        Pattern(#"\b(?:ferme|fermee|fermeture)\s+(?:pendant\s+)?(?:les\s+)?vacances(?:\s+scolaires)?"#, .note),
+        Pattern(#"(?:\b(?:l'|le\s+)?(?:apres[\s-]*midi|ap\s*midi|apm|matin|soir|en\s+soiree)\s+)?(?:\b(?:uniquement|seulement|permanences?|accueil)\s+)?\b(?:sur|avec|sans|par)?\s*(?:un\s+)?(?:rendez[\s-]*vous|rdv|r\.d\.v\.?)(?:\s+(?:uniquement|seulement|(?:l'|le\s+)?(?:apres[\s-]*midi|apm|matin|soir)|pendant\s+cette\s+periode))?"#, .note),
         Pattern(#"(?:\b(?:ferme|fermee|fermeture|ouvert|ouverte|uniquement)\s+)?\b(?:en|au\s+mois\s+d'|au\s+mois\s+de|pendant|durant|hors|sauf|d\s*'?\s*ete|l'ete)\s*(?:les\s+|la\s+|l')?(?:vacances(?:\s+scolaires)?|periodes?\s+(?:de\s+)?(?:vacances|scolaires?)|saison|ete|hiver|"# + monthWords + #")(?:\s*(?:-|et|a)\s*"# + monthWords + #")?(?:\s+(?:uniquement|seulement|scolaires?))?(?:\s*:?"# + timeRanges + ")?", .note),
         Pattern(#"\b(?:ferme|fermee|fermeture)\s+(?:l'ete|"# + monthWords + ")", .note),
         Pattern(#"\b(?:vacances\s+scolaires|hors\s+saison|en\s+saison)\b"#, .note),
@@ -310,6 +318,6 @@ struct FrenchHoursText {
         "de", "du", "des", "le", "la", "les", "un", "une", "qu", "horaires", "horaire", "heures", "heure",
         "ouverture", "ouvertures", "ouvert", "ouverte", "ouverts", "ouvertes", "jours", "jour", "the", "en",
         "continu", "non", "stop", "journee", "continue", "accueil", "public", "permanence", "permanences",
-        "inclus", "semaine", "hr", "hrs", "mn", "min",
+        "inclus", "semaine", "hr", "hrs", "mn", "min", "espace", "portes",
     ]
 }
