@@ -21,11 +21,14 @@ extension FrenchHours {
         var kind: Kind
         var times: [Int] = []
         var notes: [String] = []
+        /// `17h-19h (semaines paires)`.
+        var weeks: WeekParity?
 
-        init(kind: Kind, times: [Int] = [], notes: [String] = []) {
+        init(kind: Kind, times: [Int] = [], notes: [String] = [], weeks: WeekParity? = nil) {
             self.kind = kind
             self.times = times
             self.notes = notes
+            self.weeks = weeks
         }
 
         /// Reads a cell of a day's column; the day's own name in it is allowed (`Jeudi 14h-17h`
@@ -87,7 +90,7 @@ extension FrenchHours {
             } else if times.isEmpty {
                 self.init(kind: notes.isEmpty ? .unreadable : .noteOnly, notes: notes)
             } else {
-                self.init(kind: .open, times: times, notes: notes)
+                self.init(kind: .open, times: times, notes: notes, weeks: text.weeks)
             }
         }
 
@@ -97,7 +100,9 @@ extension FrenchHours {
             if kinds.contains(.unreadable) || kinds.contains(.marked) { return DayReading(kind: .unreadable) }
             let notes = halves.flatMap(\.notes)
             let times = halves.flatMap(\.times)
-            if !times.isEmpty { return DayReading(kind: .open, times: times, notes: notes) }
+            let weeks = Set(halves.compactMap(\.weeks))
+            guard weeks.count <= 1 else { return DayReading(kind: .unreadable) }
+            if !times.isEmpty { return DayReading(kind: .open, times: times, notes: notes, weeks: weeks.first) }
             if kinds.contains(.noteOnly) { return DayReading(kind: .noteOnly, notes: notes) }
             if kinds.contains(.closed) { return DayReading(kind: .closed, notes: notes) }
             return DayReading(kind: .empty)

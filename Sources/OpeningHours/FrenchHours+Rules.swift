@@ -88,12 +88,14 @@ extension FrenchHours {
                 if lastDay != nil, case .day = nextMeaningful(after: index), piece != .slash {
                     rangePending = true
                 }
-            case let .time(value), let .number(value):
+            case let .time(minutes), let .number(minutes):
+                var value = minutes
                 if case .number = piece {
+                    value = minutes * 60
                     // A bare number is an hour only beside a range (`9-12h`, `de 14h à 16`).
                     let previous = index > 0 ? pieces[index - 1] : nil
                     let next = index + 1 < pieces.count ? pieces[index + 1] : nil
-                    guard value <= 24, isTimeLike(previous) || isTimeLike(next) else { return nil }
+                    guard minutes <= 24, isTimeLike(previous) || isTimeLike(next) else { return nil }
                 }
                 if current.closed, current.days != 0 { push() }
                 if current.inExcept, current.exceptDays != 0 {
@@ -203,6 +205,10 @@ extension FrenchHours {
             }
         }
         if holidaysOff { closedRules.append("PH off") }
+        // Times with no day at all: the syntax reads them as every day, the text did not say.
+        if !dated, !openRules.isEmpty {
+            notes.append(undatedNote)
+        }
         let weekPrefix = text.weeks.map { $0.selector + " " } ?? ""
         var value = ""
         for (offset, rule) in openRules.enumerated() {
@@ -224,6 +230,8 @@ extension FrenchHours {
         guard !value.isEmpty else { return nil }
         return Reading(text: value, notes: notes)
     }
+
+    static let undatedNote = "jours non précisés"
 
     /// Times taken in pairs, opening then closing (`09:00-12:00,14:00-17:00`); `nil` when
     /// they do not make ordered spans.

@@ -99,7 +99,7 @@ public enum FrenchHours {
 
     /// Days with the same hours grouped into one rule, in the order of the week.
     static func combine(_ readings: [Weekday: DayReading], weeks: WeekParity?, original: String) -> FrenchHoursConversion {
-        var groups: [(mask: UInt8, text: String)] = []
+        var groups: [(mask: UInt8, text: String, weeks: String)] = []
         var notes: [String] = []
         var anyValue = false
         for day in Weekday.allCases {
@@ -119,20 +119,21 @@ public enum FrenchHours {
             case .open:
                 guard let spans = spans(reading.times) else { return .impossible(original) }
                 text = spans + (reading.notes.isEmpty ? "" : " " + commentText(reading.notes))
+                if reading.weeks != nil, weeks != nil, reading.weeks != weeks { return .impossible(original) }
             }
+            let weekPrefix = (reading.weeks ?? weeks).map { $0.selector + " " } ?? ""
             anyValue = true
             for note in reading.notes where !notes.contains(note) { notes.append(note) }
-            if let group = groups.firstIndex(where: { $0.text == text }) {
+            if let group = groups.firstIndex(where: { $0.text == text && $0.weeks == weekPrefix }) {
                 groups[group].mask |= 1 << UInt8(day.rawValue)
             } else {
-                groups.append((1 << UInt8(day.rawValue), text))
+                groups.append((1 << UInt8(day.rawValue), text, weekPrefix))
             }
         }
         guard anyValue else { return .impossible(original) }
-        let prefix = weeks.map { $0.selector + " " } ?? ""
         let rules = groups.isEmpty
             ? ["off"]
-            : groups.map { prefix + FrenchHoursReader.daysText($0.mask) + " " + $0.text }
+            : groups.map { $0.weeks + FrenchHoursReader.daysText($0.mask) + " " + $0.text }
         return conversion(text: rules.joined(separator: "; "), notes: notes, original: original)
     }
 

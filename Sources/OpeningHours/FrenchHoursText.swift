@@ -75,7 +75,10 @@ struct FrenchHoursText {
                     if pattern.kind == .note, noteText.hasPrefix("("), noteText.hasSuffix(")") {
                         noteText = String(noteText.dropFirst().dropLast())
                     }
-                    var note = Note(text: noteText.trimmingCharacters(in: .whitespaces))
+                    noteText = noteText.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+                    // An empty pair of brackets once its phrase was read (`(semaines paires)`).
+                    guard !noteText.isEmpty else { break }
+                    var note = Note(text: noteText)
                     if pattern.kind == .dayNote {
                         let words = String(folded[start..<start + length]).split { !$0.isLetter }
                         note.day = words.lazy.compactMap { FrenchWords.weekday(String($0)) }.first
@@ -274,8 +277,10 @@ struct FrenchHoursText {
             return (.time(value * 60 + minutes), minuteStart + 2)
         }
         var next = minuteEnd
-        while next < chars.count, chars[next] == " " { next += 1 }
-        if separator == "h", next < chars.count, chars[next] == "h" || chars[next] == ":" {
+        if spaced { while next < chars.count, chars[next] == " " { next += 1 } }
+        let hourFollows = next < chars.count
+            && (chars[next] == "h" || (chars[next] == ":" && next + 1 < chars.count && Parser.isDigit(chars[next + 1])))
+        if separator == "h", hourFollows {
             // `14h16h30`: the digits after `h` are the next hour.
             return (.time(value * 60), minuteStart)
         }
