@@ -76,6 +76,18 @@ extension FrenchHours {
                     understood = false
                 }
             }
+            // `00:00 - 00:00` stands for nothing.
+            if times.count.isMultiple(of: 2) {
+                times = stride(from: 0, to: times.count, by: 2)
+                    .filter { times[$0] != 0 || times[$0 + 1] != 0 }
+                    .flatMap { [times[$0], times[$0 + 1]] }
+                if times.isEmpty, notes.isEmpty, !closed, understood, text.pieces.contains(where: {
+                    if case .time = $0 { true } else { false }
+                }) {
+                    self.init(kind: .empty)
+                    return
+                }
+            }
             let hasDigits = trimmed.contains { $0.isASCII && $0.isNumber }
             if !understood {
                 if hasDigits {

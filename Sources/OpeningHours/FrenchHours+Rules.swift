@@ -237,7 +237,7 @@ extension FrenchHours {
     /// they do not make ordered spans.
     static func spans(_ times: [Int]) -> String? {
         guard !times.isEmpty, times.count.isMultiple(of: 2) else { return nil }
-        var parts: [String] = []
+        var merged: [(start: Int, end: Int)] = []
         var previousEnd = 0
         for pair in stride(from: 0, to: times.count, by: 2) {
             let start = times[pair]
@@ -253,9 +253,15 @@ extension FrenchHours {
                 end += 1440
             }
             guard start >= previousEnd else { return nil }
+            if let last = merged.last, last.end == start, start != 0 {
+                // `9h-12h` then `12h-17h`: one span.
+                merged[merged.count - 1].end = end
+            } else {
+                merged.append((start, end))
+            }
             previousEnd = end
-            parts.append(TimeSpan.clock(start) + "-" + TimeSpan.clock(end))
         }
+        let parts = merged.map { TimeSpan.clock($0.start) + "-" + TimeSpan.clock($0.end) }
         return parts.isEmpty ? nil : parts.joined(separator: ",")
     }
 

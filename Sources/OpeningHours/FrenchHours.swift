@@ -51,7 +51,10 @@ public enum FrenchHours {
             let second = afternoon[day] ?? ""
             cells[day] = [first, second]
             var halves = [DayReading(first, day: day), DayReading(second, day: day)]
-            for (offset, name) in ["le matin", "l'après-midi"].enumerated() where halves[offset].kind == .marked {
+            if halves.allSatisfy({ $0.kind == .marked }) {
+                halves = [DayReading(kind: .noteOnly, notes: ["ouvert, horaires non précisés"])]
+            }
+            for (offset, name) in ["le matin", "l'après-midi"].enumerated() where halves.count == 2 && halves[offset].kind == .marked {
                 halves[offset] = DayReading(kind: .noteOnly, notes: ["ouvert \(name), horaires non précisés"])
             }
             readings[day] = DayReading.joined(halves)
