@@ -97,11 +97,10 @@ extension FrenchHours {
                 }
             } else if closed, times.isEmpty {
                 self.init(kind: .closed, notes: notes)
-            } else if closed {
-                self.init(kind: .unreadable)
             } else if times.isEmpty {
                 self.init(kind: notes.isEmpty ? .unreadable : .noteOnly, notes: notes)
             } else {
+                // `Fermé / 14:00-18:00`, `8h30 à 12h30 - Fermé`: the half-day not given is closed.
                 self.init(kind: .open, times: times, notes: notes, weeks: text.weeks)
             }
         }

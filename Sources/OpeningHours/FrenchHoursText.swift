@@ -133,7 +133,10 @@ struct FrenchHoursText {
         Pattern(#"24\s*h?\s*/\s*24\s*h?|24\s*h\s*sur\s*24"#, .word("toutelajournee")),
         Pattern(#"7\s*j(?:ours?)?\s*/\s*7|7\s*jours?\s*sur\s*7|\b7\s*/\s*7\b"#, .word("tlj")),
         Pattern(#"semaines?\s+(?:paires?|impaires?)"#, .parity),
-        Pattern(#"\bpas\s+d'\s*accueil|\baucun\s+accueil"#, .word("ferme")),
+        Pattern(#"\bpas\s+d'\s*accueil|\baucun\s+accueil|\bnon\s+ouverte?(?:\s+au\s+public)?"#, .word("ferme")),
+        Pattern(#"\btoute\s+la\s+journee\b"#, .erase),
+        Pattern(#"\b(?:ferme|fermee|fermeture)\s+(?:le\s+)?(?:dernier|premier|1er)\s+[a-z]+"#, .note),
+        Pattern(#"\btous\s+les\s+(?:\d+|quinze)\s+jours\b|\btoutes\s+les\s+(?:deux|2)\s+semaines\b|\ben\s+mairie\b"#, .note),
         // `FERME l'apm` after the morning's times: the times already say it.
         Pattern(#"\b(?:ferme|fermee|fermeture)\s+(?:l'|le\s+|les\s+)?(?:apm|apres[\s-]*midis?|matins?)\b"#, .erase),
         Pattern(#"(?:\b(?:sauf|ferme|fermee|fermes|fermeture)\s+(?:les\s+|le\s+)?(?:jours?\s+)?(?:feries?|jf)\b)"#, .holidaysOff),
@@ -141,7 +144,7 @@ struct FrenchHoursText {
         Pattern(#"\([^()]*\)"#, .note),
         Pattern(#"\b(?:une?|\d+)\s*(?:x|fois)\s+par\s+mois(?:\s*,?"# + timeRanges + ")?", .note),
         // `1 samedi sur 2`, `un mardi sur deux de 9h à 12h`, `le 1er mardi du mois`.
-        Pattern(#"\b(?:(?:un|une|1|2|3|4|deux|trois|le|les)\s+)?(?:\d\s*(?:er|e|eme|nd|ere)?\s+(?:et\s+\d\s*(?:er|e|eme|nd|ere)?\s+)?)?"# + dayWords
+        Pattern(#"\b(?:(?:un|une|1|2|3|4|deux|trois|le|les|chaque|tous\s+les)\s+)?(?:(?:\d\s*(?:er|e|eme|nd|ere)?|premiers?|derniers?|deuxiemes?|troisiemes?)\s+(?:et\s+(?:\d\s*(?:er|e|eme|nd|ere)?|premiers?|derniers?|deuxiemes?|troisiemes?)\s+)?)?"# + dayWords
                 + #"s?\s+(?:sur\s+(?:\d|deux|trois|quatre)|par\s+mois|du\s+mois|\s*/\s*mois|(?:de\s+)?chaque\s+mois)(?:\s*(?:matin|apres[\s-]*midi))?"# + "(?:" + timeRanges + ")?", .dayNote),
         Pattern(#"\b(?:une|1)\s+semaine\s*(?:sur|/)\s*(?:deux|2)|\ben\s+alternance\b"#, .note),
         Pattern(#"\b(?:pour\s+les|reserve\s+aux?|reservee?s?\s+aux?)\s+[a-z]+(?:\s+[a-z]+)?"#, .note),
@@ -151,7 +154,7 @@ struct FrenchHoursText {
         Pattern(#"(?:\b(?:l'|le\s+)?(?:apres[\s-]*midi|ap\s*midi|apm|matin|soir|en\s+soiree)\s+)?(?:\b(?:uniquement|seulement|permanences?|accueil)\s+)?\b(?:sur|avec|sans|par)?\s*(?:un\s+)?(?:rendez[\s-]*vous|rdv|r\.d\.v\.?)(?:\s+(?:uniquement|seulement|(?:l'|le\s+)?(?:apres[\s-]*midi|apm|matin|soir)|pendant\s+cette\s+periode))?"#, .note),
         Pattern(#"(?:\b(?:ferme|fermee|fermeture|ouvert|ouverte|uniquement)\s+)?\b(?:en|au\s+mois\s+d'|au\s+mois\s+de|pendant|durant|hors|sauf|d\s*'?\s*ete|l'ete)\s*(?:les\s+|la\s+|l')?(?:vacances(?:\s+scolaires)?|periodes?\s+(?:de\s+)?(?:vacances|scolaires?)|saison|ete|hiver|"# + monthWords + #")(?:\s*(?:-|et|a)\s*"# + monthWords + #")?(?:\s+(?:uniquement|seulement|scolaires?))?(?:\s*:?"# + timeRanges + ")?", .note),
         Pattern(#"\b(?:ferme|fermee|fermeture)\s+(?:l'ete|"# + monthWords + ")", .note),
-        Pattern(#"\b(?:vacances\s+scolaires|hors\s+saison|en\s+saison)\b"#, .note),
+        Pattern(#"\b(?:vacances\s+scolaires|hors\s+saison|en\s+saison|hors\s+vac)\b\.?"#, .note),
     ]
 
     // MARK: Pieces
