@@ -14,6 +14,8 @@ extension FrenchHours {
         var inExcept = false
         var exceptDays: UInt8 = 0
         var exceptTimes: [Int] = []
+        /// Hours were given before `sauf`: hours after the excepted days are theirs.
+        var timedBeforeExcept = false
         var notes: [String] = []
         /// A day named by a note (`1 samedi sur 2`): `unknown` with the note.
         var unknownDay = false
@@ -98,7 +100,9 @@ extension FrenchHours {
                     guard minutes <= 24, isTimeLike(previous) || isTimeLike(next) else { return nil }
                 }
                 if current.closed, current.days != 0 { push() }
-                if current.inExcept, current.exceptDays != 0 {
+                // `sauf le mercredi de 9h à 12h` after the hours: the exception's own hours;
+                // `tous les jours sauf le dimanche 10h-19h`: the hours of the other days.
+                if current.inExcept, current.exceptDays != 0, current.timedBeforeExcept {
                     current.exceptTimes.append(value)
                 } else {
                     current.times.append(value)
@@ -115,6 +119,7 @@ extension FrenchHours {
                 }
             case .except:
                 current.inExcept = true
+                current.timedBeforeExcept = !current.times.isEmpty
                 lastDay = nil
             case let .note(number):
                 let note = text.notes[number]
@@ -206,7 +211,7 @@ extension FrenchHours {
         }
         if holidaysOff { closedRules.append("PH off") }
         // Times with no day at all: the syntax reads them as every day, the text did not say.
-        if !dated, !openRules.isEmpty {
+        if !dated, !openRules.isEmpty, openRules.map(\.text) != ["00:00-24:00"] {
             notes.append(undatedNote)
         }
         let weekPrefix = text.weeks.map { $0.selector + " " } ?? ""
