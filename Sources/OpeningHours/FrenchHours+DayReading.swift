@@ -63,11 +63,7 @@ extension FrenchHours {
                 case .closed:
                     closed = true
                 case let .note(number):
-                    if text.notes[number].holidaysOff || text.notes[number].day != nil {
-                        notes.append(text.notes[number].text)
-                    } else {
-                        notes.append(text.notes[number].text)
-                    }
+                    notes.append(text.notes[number].text)
                 case .to, .dash, .slash, .separator, .letter:
                     continue
                 case let .day(named) where named == day:
@@ -93,7 +89,8 @@ extension FrenchHours {
                 if hasDigits {
                     self.init(kind: .unreadable)
                 } else {
-                    self.init(kind: .noteOnly, notes: notes.isEmpty ? [trimmed] : [trimmed])
+                    // Words only (`Itinérance`): the day's hours are unknown, the cell says why.
+                    self.init(kind: .noteOnly, notes: [trimmed])
                 }
             } else if closed, times.isEmpty {
                 self.init(kind: .closed, notes: notes)

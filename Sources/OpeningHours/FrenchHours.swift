@@ -62,6 +62,24 @@ public enum FrenchHours {
         return combine(readings, weeks: weeks, original: originalText(cells))
     }
 
+    /// The value for the half-day columns of a row, named as producers name them
+    /// (`lundi_matin`, `lundi_apres_midi`, `Mardi matin`, `mardi après-midi`…); other
+    /// columns are ignored.
+    public static func fromHalfDays(columns: [String: String], weeks: WeekParity? = nil) -> FrenchHoursConversion {
+        var morning: [Weekday: String] = [:]
+        var afternoon: [Weekday: String] = [:]
+        for (name, value) in columns {
+            let words = FrenchWords.fold(name).split { !$0.isLetter }.map(String.init)
+            guard let day = words.lazy.compactMap({ FrenchWords.weekday($0) }).first, words.count >= 2 else { continue }
+            if words.contains("matin") {
+                morning[day] = value
+            } else if words.contains("apres") || words.contains("midi") || words.contains("apm") {
+                afternoon[day] = value
+            }
+        }
+        return fromHalfDays(morning: morning, afternoon: afternoon, weeks: weeks)
+    }
+
     /// The value for hours given as single times, one column each, taken in pairs opening
     /// then closing (`lundi_ouverture_1` = `09:00`, `lundi_fermeture_1` = `12:00`, …).
     public static func fromRanges(_ times: [Weekday: [String]], weeks: WeekParity? = nil) -> FrenchHoursConversion {

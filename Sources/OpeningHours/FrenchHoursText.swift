@@ -110,6 +110,8 @@ struct FrenchHoursText {
         case word(String)
     }
 
+    /// A phrase to look for. `NSRegularExpression` is immutable and safe to share between
+    /// threads once built.
     struct Pattern: @unchecked Sendable {
         let regex: NSRegularExpression
         let kind: PatternKind

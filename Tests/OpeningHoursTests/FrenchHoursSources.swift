@@ -9,13 +9,14 @@ enum FrenchHoursSources {
     enum Input: Hashable {
         case text(String)
         case days([Weekday: String])
-        case halfDays(morning: [Weekday: String], afternoon: [Weekday: String])
+        /// A whole row, whose half-day columns are found by their names.
+        case halfDayColumns([String: String])
 
         func convert() -> FrenchHoursConversion {
             switch self {
             case let .text(text): FrenchHours.convert(text)
             case let .days(days): FrenchHours.fromDays(days)
-            case let .halfDays(morning, afternoon): FrenchHours.fromHalfDays(morning: morning, afternoon: afternoon)
+            case let .halfDayColumns(row): FrenchHours.fromHalfDays(columns: row)
             }
         }
     }
@@ -91,14 +92,10 @@ enum FrenchHoursSources {
     static func bourgogneFrancheComte(_ folder: URL) -> File {
         let url = folder.appendingPathComponent("multicoop-bfc-ternum-dataset.csv")
         let inputs: [Input] = rows(url, separator: ",").compactMap { row in
-            var morning: [Weekday: String] = [:]
-            var afternoon: [Weekday: String] = [:]
-            for (name, day) in frenchDays {
-                morning[day] = row[name + " matin"] ?? ""
-                afternoon[day] = row[name + " après-midi"] ?? ""
+            let blank = frenchDays.allSatisfy { name, _ in
+                isBlank(row[name + " matin"]) && isBlank(row[name + " après-midi"])
             }
-            let blank = morning.values.allSatisfy { isBlank($0) } && afternoon.values.allSatisfy { isBlank($0) }
-            return blank ? nil : .halfDays(morning: morning, afternoon: afternoon)
+            return blank ? nil : .halfDayColumns(row)
         }
         return File(name: "Bourgogne-Franche-Comté (14 demi-journées)", inputs: inputs)
     }

@@ -193,6 +193,15 @@ struct FrenchHoursTests {
         check(FrenchHours.fromHalfDays(morning: [.monday: "9h-12h"], afternoon: [.monday: "12h-17h"]), "Mo 09:00-17:00", .exacte)
     }
 
+    @Test("half-day columns named as in producers' files")
+    func halfDayColumns() {
+        let conversion = FrenchHours.fromHalfDays(columns: [
+            "lundi_matin": "09:00-12:00", "lundi_apres_midi": "14:00-17:00", "Mardi matin": "9h - 12h",
+            "mardi après-midi": "Fermé", "nom_structure": "Médiathèque",
+        ])
+        check(conversion, "Mo 09:00-12:00,14:00-17:00; Tu 09:00-12:00", .exacte)
+    }
+
     @Test("a half-day only marked is reported, its hours not invented")
     func markedHalfDays() {
         let conversion = FrenchHours.fromHalfDays(
