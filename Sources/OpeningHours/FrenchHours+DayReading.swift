@@ -48,10 +48,12 @@ extension FrenchHours {
             var notes: [String] = []
             var closed = false
             var understood = true
+            let openEnds = FrenchHoursText.openEndTimes(text.pieces)
             for (index, piece) in text.pieces.enumerated() {
                 switch piece {
                 case let .time(value):
                     times.append(value)
+                    if openEnds.contains(index) { times.append(FrenchHours.openEnd) }
                 case let .number(value):
                     let previous = index > 0 ? text.pieces[index - 1] : nil
                     let next = index + 1 < text.pieces.count ? text.pieces[index + 1] : nil
@@ -64,7 +66,7 @@ extension FrenchHours {
                     closed = true
                 case let .note(number):
                     notes.append(text.notes[number].text)
-                case .to, .dash, .slash, .separator, .letter:
+                case .to, .dash, .slash, .separator, .letter, .openEnd:
                     continue
                 case let .day(named) where named == day:
                     continue

@@ -60,6 +60,7 @@ extension FrenchHours {
             }
         }
 
+        let openEnds = FrenchHoursText.openEndTimes(pieces)
         for (index, piece) in pieces.enumerated() {
             switch piece {
             case let .day(day):
@@ -106,6 +107,7 @@ extension FrenchHours {
                     current.exceptTimes.append(value)
                 } else {
                     current.times.append(value)
+                    if openEnds.contains(index) { current.times.append(openEnd) }
                 }
                 lastDay = nil
                 rangePending = false
@@ -136,7 +138,7 @@ extension FrenchHours {
                 } else {
                     pendingNotes.append(note.text)
                 }
-            case .separator, .letter:
+            case .separator, .letter, .openEnd:
                 break
             case .unknown:
                 return nil
@@ -238,6 +240,9 @@ extension FrenchHours {
 
     static let undatedNote = "jours non précisés"
 
+    /// In a list of times, the end of a span open without an end (`19:00+`).
+    static let openEnd = -1
+
     /// Times taken in pairs, opening then closing (`09:00-12:00,14:00-17:00`); `nil` when
     /// they do not make ordered spans.
     static func spans(_ times: [Int]) -> String? {
@@ -247,6 +252,12 @@ extension FrenchHours {
         for pair in stride(from: 0, to: times.count, by: 2) {
             let start = times[pair]
             var end = times[pair + 1]
+            if end == openEnd {
+                guard start >= previousEnd, start < 1440 else { return nil }
+                merged.append((start, openEnd))
+                previousEnd = start
+                continue
+            }
             // `00:00 - 00:00` stands for nothing; a span written twice is the same span.
             if start == 0, end == 0 { continue }
             if pair >= 2, times[pair - 2] == start, times[pair - 1] == times[pair + 1] { continue }
@@ -266,7 +277,9 @@ extension FrenchHours {
             }
             previousEnd = end
         }
-        let parts = merged.map { TimeSpan.clock($0.start) + "-" + TimeSpan.clock($0.end) }
+        let parts = merged.map {
+            $0.end == openEnd ? TimeSpan.clock($0.start) + "+" : TimeSpan.clock($0.start) + "-" + TimeSpan.clock($0.end)
+        }
         return parts.isEmpty ? nil : parts.joined(separator: ",")
     }
 
@@ -274,8 +287,8 @@ extension FrenchHours {
     static func disjoint(_ first: [Int], _ second: [Int]) -> Bool {
         for a in stride(from: 0, to: first.count - 1, by: 2) {
             for b in stride(from: 0, to: second.count - 1, by: 2) {
-                let (startA, endA) = (first[a], first[a + 1] <= first[a] ? first[a + 1] + 1440 : first[a + 1])
-                let (startB, endB) = (second[b], second[b + 1] <= second[b] ? second[b + 1] + 1440 : second[b + 1])
+                let (startA, endA) = (first[a], first[a + 1] <= first[a] ? max(first[a + 1], 0) + 1440 : first[a + 1])
+                let (startB, endB) = (second[b], second[b + 1] <= second[b] ? max(second[b + 1], 0) + 1440 : second[b + 1])
                 if startA < endB, startB < endA { return false }
             }
         }

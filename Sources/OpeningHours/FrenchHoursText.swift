@@ -23,6 +23,8 @@ struct FrenchHoursText {
         case closed
         /// `sauf`.
         case except
+        /// `après`, `à partir de`, `dès` before a time: open from then, end not given (`19:00+`).
+        case openEnd
         /// `,`, `;`, `|`, `.`, `et`, line breaks.
         case separator
         /// A phrase taken out of the text, by index in ``notes``.
@@ -137,6 +139,7 @@ struct FrenchHoursText {
         Pattern(#"semaines?\s+(?:paires?|impaires?)"#, .parity),
         Pattern(#"\bpas\s+d'\s*accueil|\baucun\s+accueil|\bnon\s+ouverte?(?:\s+au\s+public)?"#, .word("ferme")),
         Pattern(#"\btoute\s+la\s+journee\b"#, .erase),
+        Pattern(#"\b(?:a\s+partir\s+de|apres|des)\s+(?=\d)"#, .word("apartirde")),
         Pattern(#"\b(?:ferme|fermee|fermeture)\s+(?:le\s+)?(?:dernier|premier|1er)\s+[a-z]+"#, .note),
         Pattern(#"\btous\s+les\s+(?:\d+|quinze)\s+jours\b|\btoutes\s+les\s+(?:deux|2)\s+semaines\b|\ben\s+mairie\b"#, .note),
         // `FERME l'apm` after the morning's times: the times already say it.
@@ -230,6 +233,20 @@ struct FrenchHoursText {
         return pieces
     }
 
+    /// The indexes of the times that open without an end (`après 19h`); `à partir de 14h
+    /// jusqu'à 18h` has one.
+    static func openEndTimes(_ pieces: [Piece]) -> Set<Int> {
+        var indexes: Set<Int> = []
+        for (index, piece) in pieces.enumerated() where piece == .openEnd {
+            var time = index + 1
+            while time < pieces.count, pieces[time] == .separator { time += 1 }
+            guard time < pieces.count, case .time = pieces[time] else { continue }
+            let next = time + 1 < pieces.count ? pieces[time + 1] : nil
+            if next != .to, next != .dash { indexes.insert(time) }
+        }
+        return indexes
+    }
+
     static let singleLetterDays: [Character: Weekday] = [
         "l": .monday, "j": .thursday, "v": .friday, "s": .saturday, "d": .sunday,
     ]
@@ -312,6 +329,8 @@ struct FrenchHoursText {
             return .allDays
         case "toutelajournee":
             return .allDay
+        case "apartirde":
+            return .openEnd
         case "ferme", "fermee", "fermes", "fermees", "fermeture", "closed", "clos", "off", "ferm":
             return .closed
         case "sauf", "excepte", "hormis":

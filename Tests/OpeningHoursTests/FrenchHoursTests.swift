@@ -46,6 +46,10 @@ struct FrenchHoursTests {
         ("Lundi de 9h à 12", "Mo 09:00-12:00"),
         ("Lundi 9 heures - 12 heures", "Mo 09:00-12:00"),
         ("Lundi 20h-minuit", "Mo 20:00-24:00"),
+        ("Lundi après 19h", "Mo 19:00+"),
+        ("Samedi à partir de 14h", "Sa 14:00+"),
+        ("Samedi à partir de 14h jusqu'à 18h", "Sa 14:00-18:00"),
+        ("Lundi 9h-12h et après 19h", "Mo 09:00-12:00,19:00+"),
     ])
     func times(text: String, expected: String) {
         check(FrenchHours.convert(text), expected, .exacte)
@@ -107,7 +111,7 @@ struct FrenchHoursTests {
 
     @Test("text not understood gives no value", arguments: [
         "du mardi au samedi", "Fermé à vérifier", "En fonction de la météo, voir le site", "Lundi 9h",
-        "Lundi 14h-12h", "après 19h",
+        "Lundi 14h-12h", "Lundi 19h+ 9h-12h",
     ])
     func impossible(text: String) {
         let conversion = FrenchHours.convert(text)
@@ -169,6 +173,7 @@ struct FrenchHoursTests {
         ("10h à 12h une semaine sur deux", "Mo 10:00-12:00 \"une semaine sur deux\"", .partielle),
         ("1 x par mois de 9h à 11h", "Mo unknown \"1 x par mois de 9h à 11h\"", .partielle),
         ("Itinérance", "Mo unknown \"Itinérance\"", .partielle),
+        ("après 19H", "Mo 19:00+", .exacte),
         ("09:00 - 16:30 / 13:30 - 16:30", nil, .impossible),
         ("9h - 1 2h", nil, .impossible),
     ] as [(String, String?, Quality)])
