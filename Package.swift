@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(name: "LieuxModel"),
@@ -35,7 +36,10 @@ let package = Package(
         ),
         .target(
             name: "LieuxSchema",
-            dependencies: ["LieuxModel", "OpeningHours", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "LieuxModel", "OpeningHours", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Schemas/README.md"],
             resources: [
                 // Embedded in the binary: a copied `lieux` needs no resource bundle beside it.

@@ -28,11 +28,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Nom de la source (le producteur : une collectivité, un réseau…).")
     var source: String
 
-    @Option(help: "Feuille d'un classeur .xlsx ou .ods à lire : son nom ou son numéro (par défaut : la première).")
-    var feuille: String?
-
-    @Option(help: "Encodage d'un fichier CSV : auto (UTF-8, ou Windows-1252 quand c'est certain), utf-8, windows-1252 ou iso-8859-1.")
-    var encodage: TextEncodingChoice = .auto
+    @OptionGroup var reading: ReadingArguments
 
     @OptionGroup var store: StoreOptions
 
@@ -101,7 +97,7 @@ struct ImportCommand: ParsableCommand {
         }
         let options = ImportOptions(
             strict: strict, version: schemaVersion.version,
-            validation: ValidationOptions(reading: ReadingOptions(sheet: feuille.map(SheetSelection.init), encoding: encodage)),
+            validation: ValidationOptions(reading: try reading.options()),
             dryRun: dryRun, allowRemovals: allowRemovals)
         let result: ImportResult
         do {

@@ -16,11 +16,7 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "Fichiers à valider (.csv, .json, .xlsx ou .ods).")
     var files: [String]
 
-    @Option(help: "Feuille d'un classeur .xlsx ou .ods à lire : son nom ou son numéro (par défaut : la première).")
-    var feuille: String?
-
-    @Option(help: "Encodage d'un fichier CSV : auto (UTF-8, ou Windows-1252 quand c'est certain), utf-8, windows-1252 ou iso-8859-1.")
-    var encodage: TextEncodingChoice = .auto
+    @OptionGroup var reading: ReadingArguments
 
     @Option(name: .customLong("schema-version"), help: "Version du standard : 1.0.2, 0.1.0 ou auto (déduite des colonnes).")
     var schemaVersion: SchemaVersionChoice = .auto
@@ -39,8 +35,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reading = ReadingOptions(sheet: feuille.map(SheetSelection.init), encoding: encodage)
-        let validator = Validator(version: schemaVersion.version, options: ValidationOptions(listLimit: listLimit, reading: reading))
+        let validator = Validator(version: schemaVersion.version, options: ValidationOptions(listLimit: listLimit, reading: try reading.options()))
         var tasks: [TaskReport] = []
         for file in files {
             do {
@@ -88,5 +83,3 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
-
-extension TextEncodingChoice: ExpressibleByArgument {}

@@ -5,11 +5,26 @@ public struct ReadingOptions: Sendable, Equatable {
     public var sheet: SheetSelection?
     /// The text encoding of a CSV file.
     public var encoding: TextEncodingChoice
+    /// How a producer's own file maps to the standard, when it is not in the standard.
+    public var correspondance: Correspondance?
 
-    public init(sheet: SheetSelection? = nil, encoding: TextEncodingChoice = .auto) {
+    public init(sheet: SheetSelection? = nil, encoding: TextEncodingChoice = .auto, correspondance: Correspondance? = nil) {
         self.sheet = sheet
         self.encoding = encoding
+        self.correspondance = correspondance
     }
+}
+
+/// Any reader, as a reader (to wrap one whose type is known only when the file is opened).
+public struct AnyRowReader: RowReader {
+    private var base: any RowReader
+
+    public init(_ base: any RowReader) { self.base = base }
+
+    public var format: SourceFormat { base.format }
+    public var labels: [String] { base.labels }
+    public mutating func nextRow() throws(SourceError) -> SourceRow? { try base.nextRow() }
+    public mutating func takeIssues() -> [ValidationIssue] { base.takeIssues() }
 }
 
 /// A sheet of a workbook, by its name or its position (from 1).

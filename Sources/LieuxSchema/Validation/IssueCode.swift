@@ -27,6 +27,12 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     case cellulesFusionnees = "cellules-fusionnees"
     /// A CSV file read in Windows-1252 or ISO-8859-1, not UTF-8.
     case encodageNonUtf8 = "encodage-non-utf8"
+    /// A producer's value that the correspondence file does not map to the standard: left out.
+    case valeurSansCorrespondance = "valeur-sans-correspondance"
+    /// A producer's opening hours converted in part (what was not converted is said).
+    case horairesConvertisEnPartie = "horaires-convertis-en-partie"
+    /// A producer's opening hours that could not be converted: left empty.
+    case horairesNonConvertis = "horaires-non-convertis"
     case colonneInconnue = "colonne-inconnue"
     case colonneFacultativeAbsente = "colonne-facultative-absente"
     case versionAncienne = "version-ancienne"
