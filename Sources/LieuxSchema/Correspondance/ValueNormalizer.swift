@@ -56,8 +56,8 @@ enum ValueNormalizer {
         if digits.hasPrefix("+33"), digits.count == 13, digits.dropFirst(3).first == "0" { digits = "+33" + digits.dropFirst(4) }
         if digits.hasPrefix("+") { return digits.count >= 9 && digits.dropFirst().allSatisfy(\.isNumber) ? digits : nil }
         guard digits.count == 10, digits.first == "0", digits.allSatisfy(\.isNumber) else { return nil }
-        if let (prefix, code) = overseas.first(where: { digits.hasPrefix($0.0) }) {
-            return code + digits.dropFirst(prefix.count == 4 ? 1 : 0).dropFirst(code == "+262" && prefix.hasPrefix("06") ? 0 : 0)
+        if let code = overseas.first(where: { digits.hasPrefix($0.0) })?.1 {
+            return code + digits.dropFirst()
         }
         return "+33" + digits.dropFirst()
     }
