@@ -8,7 +8,7 @@ struct Lieux: AsyncParsableCommand {
         commandName: "lieux",
         abstract: "Lieux de médiation numérique : valider, importer, interroger et servir les lieux du standard national.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ImportCommand.self, ConvertirCommand.self, HistoriqueCommand.self, AnnulerCommand.self, JournalCommand.self, JetonsCommand.self, SignalementsCommand.self, ExportCommand.self, StatsCommand.self, AreasCommand.self, CouvertureCommand.self, DoublonsCommand.self, HorairesCommand.self, ServeCommand.self]
+        subcommands: [ValidateCommand.self, ImportCommand.self, ConvertirCommand.self, CorrespondanceCommand.self, HistoriqueCommand.self, AnnulerCommand.self, JournalCommand.self, JetonsCommand.self, SignalementsCommand.self, ExportCommand.self, StatsCommand.self, AreasCommand.self, CouvertureCommand.self, DoublonsCommand.self, HorairesCommand.self, ServeCommand.self]
     )
 
     /// Runs the command; a usage error exits with 2, as every `lieux` failure to start does.

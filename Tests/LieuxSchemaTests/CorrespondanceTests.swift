@@ -172,3 +172,34 @@ struct CorrespondanceTests {
         #expect(ValueNormalizer.date("31/13/2021") == nil)
     }
 }
+
+@Suite("lieux correspondance proposer: a draft from a producer's file")
+struct CorrespondanceDraftTests {
+    @Test("columns found by their names, day columns as hours, values matched to 1.0 and 0.1 labels, the rest to complete; the draft parses")
+    func draft() throws {
+        let sample = CorrespondanceDraft.Sample(
+            labels: ["Nom de la structure", "Ville", "CP", "Adresse postale", "Tél", "Services", "Lundi", "Mardi", "Divers"],
+            rows: [
+                ["M", "Gap", "05000", "1 rue", "04 92 00 00 00", "Prendre en main un ordinateur|AIDE AUX DEMARCHES ADMINISTRATIVES", "9h-12h", "", "x"],
+                ["N", "Gap", "05000", "2 rue", "", "Cours de cuisine", "", "", ""],
+            ],
+            place: "producteur.csv")
+        let yaml = CorrespondanceDraft.yaml(for: sample)
+        #expect(yaml.contains("  nom: \"Nom de la structure\""))
+        #expect(yaml.contains("  commune: \"Ville\""))
+        #expect(yaml.contains("  code_postal: \"CP\""))
+        #expect(yaml.contains("  adresse: \"Adresse postale\""))
+        #expect(yaml.contains("  telephone: \"Tél\""))
+        #expect(yaml.contains("    lundi: \"Lundi\""))
+        #expect(yaml.contains("« Divers »"))
+        // 0.1's label → 1.0's, a 1.0 label in other capitals → itself, the rest to complete.
+        #expect(yaml.contains("    \"Prendre en main un ordinateur\": \"Maîtrise des outils numériques du quotidien\""))
+        #expect(yaml.contains("    \"AIDE AUX DEMARCHES ADMINISTRATIVES\": \"Aide aux démarches administratives\""))
+        #expect(yaml.contains("    # \"Cours de cuisine\": \"\"   # à compléter (1 fois)"))
+        #expect(yaml.contains("identifiants: empreinte"))
+        let correspondance = try Correspondance.parse(yaml)
+        #expect(correspondance.columns["nom"] == ["Nom de la structure"])
+        #expect(correspondance.hours.days[.lundi] == "Lundi")
+        #expect(correspondance.values["services"]?[ValueFolding.fold("Prendre en main un ordinateur")] == "Maîtrise des outils numériques du quotidien")
+    }
+}
