@@ -71,7 +71,9 @@ public struct CorrespondingRowReader<Base: RowReader>: RowReader {
                 value = constant
             } else if let columns = correspondance.columns[field.name] {
                 let parts = columns.compactMap { cell(row, $0) }.filter { !$0.isEmpty }
-                value = parts.isEmpty ? nil : parts.joined(separator: " ")
+                // Several columns of a field of several values are several values.
+                let separator = field.isMultiValued || vocabularies[field.name] != nil ? "|" : " "
+                value = parts.isEmpty ? nil : parts.joined(separator: separator)
             }
             if field.name == "horaires", value == nil, !correspondance.hours.isEmpty {
                 value = hours(row)

@@ -55,6 +55,12 @@ enum ValueNormalizer {
         if digits.hasPrefix("0033") { digits = "+33" + digits.dropFirst(4) }
         if digits.hasPrefix("+33"), digits.count == 13, digits.dropFirst(3).first == "0" { digits = "+33" + digits.dropFirst(4) }
         if digits.hasPrefix("+") { return digits.count >= 9 && digits.dropFirst().allSatisfy(\.isNumber) ? digits : nil }
+        // A number that lost its leading 0 (a JSON number, a spreadsheet's cell): 475582913.
+        // Nine digits that begin like the code of New Caledonia, Wallis-et-Futuna or
+        // Saint-Pierre-et-Miquelon (+687 123456) could be either: left as they are.
+        if digits.count == 9, digits.first != "0", digits.allSatisfy(\.isNumber), !["687", "681", "508"].contains(String(digits.prefix(3))) {
+            return "+33" + digits
+        }
         guard digits.count == 10, digits.first == "0", digits.allSatisfy(\.isNumber) else { return nil }
         if let code = overseas.first(where: { digits.hasPrefix($0.0) })?.1 {
             return code + digits.dropFirst()

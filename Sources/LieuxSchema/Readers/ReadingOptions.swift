@@ -1,17 +1,25 @@
+import LieuxModel
+
 /// How to read a producer's file: which sheet of a workbook, which text encoding of a CSV
 /// file. The defaults read what most files are: the first sheet, the encoding detected.
-public struct ReadingOptions: Sendable, Equatable {
+public struct ReadingOptions: Sendable {
     /// The sheet of a workbook (`.xlsx`, `.ods`) to read; `nil` reads the first one.
     public var sheet: SheetSelection?
     /// The text encoding of a CSV file.
     public var encoding: TextEncodingChoice
     /// How a producer's own file maps to the standard, when it is not in the standard.
     public var correspondance: Correspondance?
+    /// When given, a venue without coordinates gets its commune's (`--positions-communes`).
+    public var communePositions: CommuneGazetteer?
 
-    public init(sheet: SheetSelection? = nil, encoding: TextEncodingChoice = .auto, correspondance: Correspondance? = nil) {
+    public init(
+        sheet: SheetSelection? = nil, encoding: TextEncodingChoice = .auto, correspondance: Correspondance? = nil,
+        communePositions: CommuneGazetteer? = nil
+    ) {
         self.sheet = sheet
         self.encoding = encoding
         self.correspondance = correspondance
+        self.communePositions = communePositions
     }
 }
 

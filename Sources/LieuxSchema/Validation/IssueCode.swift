@@ -43,6 +43,8 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     case coordonneesNulles = "coordonnees-nulles"
     case coordonneesIncompletes = "coordonnees-incompletes"
     case coordonneesHorsDepartement = "coordonnees-hors-departement"
+    /// A venue without coordinates given its commune's (`--positions-communes`).
+    case coordonneesApproximatives = "coordonnees-approximatives"
     case siretInvalide = "siret-invalide"
     case pivotFictif = "pivot-fictif"
     case dateMajFuture = "date-maj-future"

@@ -18,6 +18,11 @@ public struct Validator: Sendable {
     public static func reader(
         for url: URL, format: SourceFormat? = nil, reading: ReadingOptions = .init()
     ) throws(SourceError) -> any RowReader {
+        if let gazetteer = reading.communePositions {
+            var rest = reading
+            rest.communePositions = nil
+            return CommunePositionsRowReader(base: AnyRowReader(try Self.reader(for: url, format: format, reading: rest)), gazetteer: gazetteer)
+        }
         if let correspondance = reading.correspondance {
             // The producer's file, read as its correspondence says, then converted.
             var own = reading
@@ -40,7 +45,7 @@ public struct Validator: Sendable {
         let place = place ?? url.path
         let format = format ?? SourceFormat(fileName: url.lastPathComponent)
         // Cut into pieces only when read in UTF-8 (pieces are cut on the file's own bytes).
-        if format == .csv, options.reading.correspondance == nil, options.reading.encoding != .windows1252, options.reading.encoding != .latin1,
+        if format == .csv, options.reading.correspondance == nil, options.reading.communePositions == nil, options.reading.encoding != .windows1252, options.reading.encoding != .latin1,
             options.reading.encoding == .utf8 || EncodingDetection.scan(url).eightBit == nil,
             let report = try validateInPieces(fileAt: url, place: place)
         {
