@@ -2,19 +2,19 @@ import Foundation
 
 /// A civil day in local time, computed from a day number with integer arithmetic only
 /// (no `Calendar` in the evaluation path).
-struct LocalDay: Hashable, Sendable {
+public struct LocalDay: Hashable, Sendable {
     /// Days since 1970-01-01.
-    let number: Int
-    let year: Int
+    public let number: Int
+    public let year: Int
     /// 1…12.
-    let month: Int
+    public let month: Int
     /// 1…31.
-    let day: Int
+    public let day: Int
     /// 0 = Monday … 6 = Sunday.
     let weekday: Int
 
     /// The day with this number (days since 1970-01-01), by the civil-from-days algorithm.
-    init(number: Int) {
+    public init(number: Int) {
         self.number = number
         let z = number + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

@@ -1,4 +1,5 @@
 import Foundation
+import OpeningHours
 
 /// A cell of a sheet as the spreadsheet stored it, before it becomes the text of a row.
 struct SheetCell {
@@ -47,24 +48,12 @@ enum SheetNumbers {
             : String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
         if timeOnly || (days == 0 && serial < 1 && seconds > 0) { return time }
         // Days from 1899-12-30 (or 1904-01-01) to a civil date.
-        let (y, m, d) = civil(fromDays: days + (base1904 ? 1462 : 0) - 25_569)
-        let date = String(format: "%04d-%02d-%02d", y, m, d)
+        let civil = LocalDay(number: days + (base1904 ? 1462 : 0) - 25_569)
+        let date = String(format: "%04d-%02d-%02d", civil.year, civil.month, civil.day)
         if seconds == 0 { return date }
         return date + "T" + String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
     }
 
-    /// The civil date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }
 
 /// Cells that spreadsheets damage, repaired by the column's name in the standard, each with
