@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
         fuzzTarget("csv", ["LieuxSchema", "LieuxModel"]),
         fuzzTarget("json", ["LieuxSchema", "LieuxModel"]),
+        fuzzTarget("workbook", ["LieuxSchema"]),
+        fuzzTarget("correspondance", ["LieuxSchema"]),
         fuzzTarget("opening-hours", ["OpeningHours"]),
         fuzzTarget("query-parameters", ["LieuxHTTP"]),
         fuzzTarget("search-body", ["LieuxHTTP", "LieuxModel"]),

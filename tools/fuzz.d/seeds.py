@@ -161,5 +161,47 @@ for venue in venues[:80]:
     write("venue-body", json.dumps({k: v for k, v in venue.items() if v not in ("", None)}, ensure_ascii=False))
 write("venue-body", '{"properties": {"nom": "Médiathèque", "telephone": null}}')
 
+# Workbooks: the standard's own (0.1), and small ones written here, Excel and OpenDocument.
+import zipfile
+
+
+def zipped(parts):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts:
+            z.writestr(name, text)
+    return buffer.getvalue()
+
+
+for path in shared("standard/v0.1/*.xlsx"):
+    write("workbook", open(path, "rb").read())
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+write("workbook", zipped([
+    ("xl/workbook.xml", f'<workbook xmlns="{MAIN}" xmlns:r="{RELS}"><sheets><sheet name="Lieux" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    ("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+    ("xl/sharedStrings.xml", f'<sst xmlns="{MAIN}"><si><t>id</t></si><si><t>nom</t></si><si><t>Médiathèque</t></si></sst>'),
+    ("xl/styles.xml", f'<styleSheet xmlns="{MAIN}"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>'),
+    ("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>code_postal</t></is></c></row>'
+     '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2"><v>1000</v></c><c r="D2" s="1"><v>45352</v></c></row></sheetData>'
+     '<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells></worksheet>'),
+]))
+ODS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+write("workbook", zipped([
+    ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+    ("content.xml", f'<office:document-content {ODS}><office:body><office:spreadsheet><table:table table:name="Lieux">'
+     '<table:table-row><table:table-cell office:value-type="string"><text:p>id</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>nom</text:p></table:table-cell></table:table-row>'
+     '<table:table-row table:number-rows-repeated="2"><table:table-cell office:value-type="float" office:value="1"/><table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>A<text:s text:c="2"/>B</text:p></table:table-cell><table:covered-table-cell/></table:table-row>'
+     '</table:table></office:spreadsheet></office:body></office:document-content>'),
+]))
+
+# Correspondence files: those the project ships.
+for path in sorted(glob.glob(os.path.join(REPO, "data", "correspondances", "*.yml"))):
+    write("correspondance", open(path, "rb").read())
+write("correspondance", "version: 1\ncolonnes:\n  id: Identifiant\n  nom: Nom\n  adresse: [Numéro, Voie]\n  commune: Ville\n  code_postal: CP\n"
+      "constantes:\n  source: fuzz\nvaleurs:\n  services:\n    Aide aux démarches: Aide aux démarches administratives\n"
+      "horaires:\n  texte: Horaires\n  jours: { lundi: Lundi, mardi: Mardi }\n")
+
 for target in sorted(os.listdir(OUT)):
     print(f"{target}: {len(os.listdir(os.path.join(OUT, target)))} graines")
