@@ -37,6 +37,7 @@ struct ConvertirCommand: ParsableCommand {
         options.correspondance = nil
         if options.sheet == nil { options.sheet = correspondance.sheet }
         if options.encoding == .auto { options.encoding = correspondance.encoding }
+        if options.delimiter == nil { options.delimiter = correspondance.delimiter }
         let url = URL(fileURLWithPath: file)
         var reader: CorrespondingRowReader<AnyRowReader>
         do {

@@ -125,6 +125,8 @@ struct CorrespondanceTests {
         #expect(message("version: 1\nhoraires:\n  jours: { lundy: L }\n")?.contains("« lundy » n'est pas un jour") == true)
         #expect(message("colonnes: [")?.contains("n'est pas un YAML valide") == true)
         #expect(message("- a\n- b\n")?.contains("doit être un dictionnaire") == true)
+        #expect(message("version: 1\nfichier: { separateur: '#' }\n")?.contains("« # » n'est pas un séparateur connu") == true)
+        #expect(message("version: 1\nfichier: { onglet: 2 }\n")?.contains("la clé « onglet » est inconnue") == true)
         // A column the file does not have.
         let correspondance = try Correspondance.parse("version: 1\ncolonnes:\n  nom: Raison sociale\n")
         let error = #expect(throws: SourceError.self) {
@@ -203,3 +205,51 @@ struct CorrespondanceDraftTests {
         #expect(correspondance.values["services"]?[ValueFolding.fold("Prendre en main un ordinateur")] == "Maîtrise des outils numériques du quotidien")
     }
 }
+
+@Suite("fichier.separateur of a correspondence file")
+struct CorrespondanceSeparatorTests {
+    @Test("a forced delimiter reads a file whose header would suggest another")
+    func separator() throws {
+        // The header has more commas than semicolons; the cells are separated by semicolons.
+        let csv = "Nom, prénom;Adresse, rue;Ville\nMédiathèque;1 rue;Gap\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lieux-separateur-\(UUID().uuidString).csv")
+        try Data(csv.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let yaml = "version: 1\nfichier: { separateur: ';' }\ncolonnes:\n  nom: Nom, prénom\n  adresse: Adresse, rue\n  commune: Ville\nidentifiants: numero_de_ligne\n"
+        var reading = ReadingOptions()
+        reading.correspondance = try Correspondance.parse(yaml)
+        var reader = try Validator.reader(for: url, reading: reading)
+        let row = try #require(try reader.nextRow())
+        #expect(row.cells[reader.labels.firstIndex(of: "nom")!] == "Médiathèque")
+        #expect(row.cells[reader.labels.firstIndex(of: "commune")!] == "Gap")
+    }
+}
+
+@Suite("The standard's own workbooks (0.1)", .enabled(if: SharedData.isAvailable, SharedData.absent))
+struct StandardWorkbooksTests {
+    @Test("the example and the template of 0.1 validate as 0.1.0 and import with the migration to 1.0.2")
+    func workbooks() throws {
+        let options = ValidationOptions(today: CalendarDate(year: 2026, month: 11, day: 23)!)
+        let example = try Validator(options: options).validate(fileAt: SharedData.url("standard/v0.1/lamednum-exemple-valide-v0.1.0.xlsx"))
+        #expect(example.schemaVersion == "0.1.0" && example.valid && example.stats.rows == 1 && example.format == .xlsx)
+        let template = try Validator(options: options).validate(fileAt: SharedData.url("standard/v0.1/lamednum-gabarit-v0.1.0.xlsx"))
+        #expect(template.schemaVersion == "0.1.0" && template.valid && template.stats.rows == 0)
+        var rows: [CheckedRow] = []
+        let outcome = try ImportReading(url: SharedData.url("standard/v0.1/lamednum-exemple-valide-v0.1.0.xlsx"), options: options).read { rows.append($0) }
+        #expect(outcome.fileVersion == .v0_1_0)
+        #expect(outcome.report.schemaVersion == "1.0.2")
+        #expect(rows.count == 1 && rows[0].isValid)
+        // The same venue as the CSV of the example, field for field, but site_web: the workbook
+        // writes its two addresses with a comma, the CSV with 0.1's « ; ».
+        var fromCSV: [CheckedRow] = []
+        _ = try ImportReading(url: SharedData.url("standard/v0.1/lamednum-exemple-valide-v0.1.0.csv"), options: options).read { fromCSV.append($0) }
+        let site = try SchemaVersion.current.schema.fields.firstIndex { $0.name == "site_web" }!
+        var workbook = try #require(rows.first).values, csv = try #require(fromCSV.first).values
+        #expect(workbook[site] == "https://www.laquincaillerie.tl/,https://m.facebook.com/laquincaillerienumerique/")
+        #expect(csv[site] == "https://www.laquincaillerie.tl/|https://m.facebook.com/laquincaillerienumerique/")
+        workbook[site] = nil
+        csv[site] = nil
+        #expect(workbook == csv)
+    }
+}
+

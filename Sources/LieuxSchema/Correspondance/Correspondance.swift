@@ -8,6 +8,8 @@ public struct Correspondance: Sendable, Equatable {
     /// How to read the file itself.
     public var sheet: SheetSelection?
     public var encoding: TextEncodingChoice
+    /// The delimiter of a CSV file's cells; `nil` detects it.
+    public var delimiter: UInt8?
     /// Standard field → the producer's columns (several are joined by a space).
     public var columns: [String: [String]]
     /// Standard field → the same value on every row.
@@ -63,7 +65,7 @@ public struct Correspondance: Sendable, Equatable {
         guard let root = node?.mapping else {
             throw CorrespondanceError("« \(place) » doit être un dictionnaire YAML (version, colonnes, constantes…).")
         }
-        var c = Correspondance(sheet: nil, encoding: .auto, columns: [:], constants: [:], values: [:], ids: nil, hours: HoursColumns())
+        var c = Correspondance(sheet: nil, encoding: .auto, delimiter: nil, columns: [:], constants: [:], values: [:], ids: nil, hours: HoursColumns())
         let known: Set<String> = ["version", "fichier", "colonnes", "constantes", "valeurs", "identifiants", "horaires"]
         for (key, _) in root {
             guard let name = key.string, known.contains(name) else {
@@ -88,6 +90,16 @@ public struct Correspondance: Sendable, Equatable {
                     throw CorrespondanceError("« \(place) », fichier.encodage : « \(encoding) » n'est pas un encodage connu (auto, utf-8, windows-1252, iso-8859-1).")
                 }
                 c.encoding = choice
+            }
+            if let separator = file["separateur"]?.string, separator != "auto" {
+                let names: [String: UInt8] = [",": 0x2C, ";": 0x3B, "tab": 0x09, "\t": 0x09, "|": 0x7C]
+                guard let byte = names[separator] else {
+                    throw CorrespondanceError("« \(place) », fichier.separateur : « \(separator) » n'est pas un séparateur connu (auto, « , », « ; », « | » ou tab).")
+                }
+                c.delimiter = byte
+            }
+            for (key, _) in file where !["feuille", "encodage", "separateur"].contains(key.string ?? "") {
+                throw CorrespondanceError("« \(place) », fichier : la clé « \(key.string ?? "?") » est inconnue (feuille, encodage, separateur).")
             }
         }
         if let columns = root["colonnes"]?.mapping {

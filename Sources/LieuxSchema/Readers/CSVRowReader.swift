@@ -41,10 +41,10 @@ public struct CSVRowReader: RowReader {
 
     /// Reads the file at `url` in `encoding` (`auto`: UTF-8, or Windows-1252 when its bytes
     /// certainly are, with a warning that says so).
-    public init(url: URL, encoding: TextEncodingChoice) throws(SourceError) {
+    public init(url: URL, encoding: TextEncodingChoice, delimiter: UInt8? = nil) throws(SourceError) {
         let source = try ByteSource.open(url)
         let (eightBit, detected) = Self.eightBit(encoding) { EncodingDetection.scan(url) }
-        try self.init(source: source, chunkSize: 256 << 10, eightBit: eightBit, detected: detected)
+        try self.init(source: source, chunkSize: 256 << 10, eightBit: eightBit, detected: detected, delimiter: delimiter)
     }
 
     /// Reads CSV bytes held in memory (an HTTP body, a test), in UTF-8.
@@ -81,7 +81,9 @@ public struct CSVRowReader: RowReader {
         recordNumber = firstRecord - 1
     }
 
-    init(source: ByteSource, chunkSize: Int, eightBit: EightBitEncoding? = nil, detected: Bool = false) throws(SourceError) {
+    init(
+        source: ByteSource, chunkSize: Int, eightBit: EightBitEncoding? = nil, detected: Bool = false, delimiter forced: UInt8? = nil
+    ) throws(SourceError) {
         self.source = source
         self.chunkSize = max(1, chunkSize)
         self.eightBit = eightBit
@@ -101,7 +103,11 @@ public struct CSVRowReader: RowReader {
                 message: "Le fichier est encodé en UTF-16 : enregistrez-le en UTF-8 (dans un tableur : « CSV UTF-8 »).",
                 rowNumber: 1)
         }
-        try detectDelimiter()
+        if let forced {
+            delimiter = forced
+        } else {
+            try detectDelimiter()
+        }
         if let header = try nextRecord() {
             labels = header.map { $0 ?? "" }
         }

@@ -11,6 +11,8 @@ public struct ReadingOptions: Sendable {
     public var correspondance: Correspondance?
     /// When given, a venue without coordinates gets its commune's (`--positions-communes`).
     public var communePositions: CommuneGazetteer?
+    /// The delimiter of a CSV file's cells; `nil` detects it from the header.
+    public var delimiter: UInt8?
 
     public init(
         sheet: SheetSelection? = nil, encoding: TextEncodingChoice = .auto, correspondance: Correspondance? = nil,

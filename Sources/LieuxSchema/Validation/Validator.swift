@@ -29,11 +29,12 @@ public struct Validator: Sendable {
             own.correspondance = nil
             if own.sheet == nil { own.sheet = correspondance.sheet }
             if own.encoding == .auto { own.encoding = correspondance.encoding }
+            if own.delimiter == nil { own.delimiter = correspondance.delimiter }
             let base = try Self.reader(for: url, format: format, reading: own)
             return try CorrespondingRowReader(base: AnyRowReader(base), correspondance: correspondance)
         }
         switch format ?? SourceFormat(fileName: url.lastPathComponent) {
-        case .csv: return try CSVRowReader(url: url, encoding: reading.encoding)
+        case .csv: return try CSVRowReader(url: url, encoding: reading.encoding, delimiter: reading.delimiter)
         case .json: return try JSONRowReader(url: url)
         case .xlsx, .ods: return try SheetRowReader(url: url, format: format ?? SourceFormat(fileName: url.lastPathComponent), sheet: reading.sheet)
         }
