@@ -10,7 +10,8 @@ extension OpeningHours {
     /// (`Sa 17:00` → `Sa 17:00+`), a span with two dashes (`12:00-14:00-17:00` →
     /// `12:00-17:00`), French times (`9h-12h` → `09:00-12:00`), one-digit hours, spaces
     /// around the dash, a colon after the days, French day names, `fermé`, and values written
-    /// in French (`Lundi au vendredi 9h-12h/14h-18h` → `Mo-Fr 09:00-12:00,14:00-18:00`).
+    /// in French (`Lundi au vendredi 9h-12h/14h-18h` → `Mo-Fr 09:00-12:00,14:00-18:00`, then
+    /// ``FrenchHours`` for what it converts exactly).
     public static func suggestCorrection(for text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, (try? OpeningHours(parsing: text)) == nil else { return nil }
@@ -18,6 +19,12 @@ extension OpeningHours {
             return repaired.mergingDaylessRules().normalized
         }
         if let read = FrenchHoursReader.read(trimmed), let hours = try? OpeningHours(parsing: read) {
+            return hours.normalized
+        }
+        // The fuller reader of French hours, when it read every word (« sauf le mercredi de
+        // 9h à 12h », « 7j/7 », « fermé les jours fériés »).
+        let french = FrenchHours.convert(trimmed)
+        if french.quality == .exacte, let value = french.openingHours, let hours = try? OpeningHours(parsing: value) {
             return hours.normalized
         }
         return nil

@@ -78,3 +78,23 @@ struct OpeningHoursSuggestionTests {
         #expect(OpeningHours.suggestion(fromDays: [.monday: "le matin"]) == nil)
     }
 }
+
+@Suite("Suggestions from the reader of French hours")
+struct FrenchSuggestionTests {
+    @Test("what only FrenchHours reads, exactly, becomes a suggestion; what it reads in part does not")
+    func french() throws {
+        let texts = ["7j/7 de 9h à 18h", "Lundi au vendredi 9h-12h, fermé les jours fériés", "mardi et jeudi 14h-18h, sauf le jeudi de 14h à 16h"]
+        var found = 0
+        for text in texts {
+            let french = FrenchHours.convert(text)
+            guard french.quality == .exacte, let value = french.openingHours else { continue }
+            let suggestion = try #require(OpeningHours.suggestCorrection(for: text), "\(text)")
+            // The same hours as FrenchHours' value, whichever reader wrote them.
+            let a = try OpeningHours(parsing: suggestion), b = try OpeningHours(parsing: value)
+            #expect(a.normalized == b.normalized || FrenchHoursReader.read(text) != nil, "\(text)")
+            found += 1
+        }
+        #expect(found >= 2)
+        #expect(OpeningHours.suggestCorrection(for: "1 samedi sur 2 de 9h à 12h") == nil)
+    }
+}
