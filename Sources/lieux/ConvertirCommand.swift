@@ -35,17 +35,22 @@ struct ConvertirCommand: ParsableCommand {
             throw ExitCode(2)
         }
         options.correspondance = nil
+        // Commune positions apply to the converted rows, not to the producer's.
+        let gazetteer = options.communePositions
+        options.communePositions = nil
         if options.sheet == nil { options.sheet = correspondance.sheet }
         if options.encoding == .auto { options.encoding = correspondance.encoding }
         if options.delimiter == nil { options.delimiter = correspondance.delimiter }
         let url = URL(fileURLWithPath: file)
-        var reader: CorrespondingRowReader<AnyRowReader>
+        let converted: CorrespondingRowReader<AnyRowReader>
         do {
-            reader = try CorrespondingRowReader(base: AnyRowReader(Validator.reader(for: url, reading: options)), correspondance: correspondance)
+            converted = try CorrespondingRowReader(base: AnyRowReader(Validator.reader(for: url, reading: options)), correspondance: correspondance)
         } catch {
             printError("Erreur : « \(file) » : \(error.message)")
             throw ExitCode(2)
         }
+        // The conversion's summary is shared by the copies of the reader.
+        var reader = AnyRowReader(gazetteer.map { CommunePositionsRowReader(base: converted, gazetteer: $0) } ?? converted)
         var csv = Data()
         csv.append(Data((reader.labels.map(Self.quoted).joined(separator: ",") + "\r\n").utf8))
         let validator = Validator(version: .current, options: ValidationOptions(listLimit: 1000))
@@ -60,7 +65,7 @@ struct ConvertirCommand: ParsableCommand {
         }
         if task.failure != nil || task.errors.contains(where: { $0.type == IssueCode.schemeError.rawValue }) {
             // Unreadable to its end: no converted file.
-            printReport(task, summary: reader.summary, toErrorOutput: output == nil)
+            printReport(task, summary: converted.summary, toErrorOutput: output == nil)
             throw ExitCode(2)
         }
         if let output {
@@ -79,7 +84,7 @@ struct ConvertirCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(csv)
         }
-        printReport(task, summary: reader.summary, toErrorOutput: output == nil)
+        printReport(task, summary: converted.summary, toErrorOutput: output == nil)
         if !task.valid { throw ExitCode(1) }
     }
 

@@ -21,9 +21,13 @@ struct ProducerFilesTests {
         var hours: [String: Int] = [:]
     }
 
-    static func convert(_ source: String, _ yaml: String) throws -> Outcome {
+    static func convert(_ source: String, _ yaml: String, communePositions: Bool = false) throws -> Outcome {
         var options = ValidationOptions(listLimit: 100_000, today: CalendarDate(year: 2026, month: 11, day: 23)!)
         options.reading.correspondance = try Correspondance.read(correspondances.appendingPathComponent(yaml))
+        if communePositions {
+            let communes = correspondances.deletingLastPathComponent().appendingPathComponent("communes.csv")
+            options.reading.communePositions = try #require(CommuneGazetteer(csv: String(contentsOf: communes, encoding: .utf8)))
+        }
         let fields = try SchemaVersion.current.schema.fields.map(\.name)
         let nom = fields.firstIndex(of: "nom")!, adresse = fields.firstIndex(of: "adresse")!, commune = fields.firstIndex(of: "commune")!
         var outcome = Outcome()
@@ -72,6 +76,12 @@ struct ProducerFilesTests {
         #expect(o.invalidComplete.count == 3)
         let errors = (o.report?.errors ?? []).filter { o.invalidComplete.contains($0.rowNumber ?? -1) }
         #expect(!errors.isEmpty && errors.allSatisfy { $0.fieldName == "code_postal" })
+        // With the communes' table, two get their commune's only postal code; the third
+        // holds two addresses, with two postal codes of Grenoble: it stays invalid.
+        let completed = try Self.convert("mednum-cli-hinaura.json", "hinaura.yml", communePositions: true)
+        #expect(completed.complete == 1169)
+        #expect(completed.invalidComplete == [124])
+        #expect(completed.report?.warnings.filter { $0.type == IssueCode.codePostalDeduit.rawValue }.count == 2)
     }
 }
 
@@ -92,6 +102,7 @@ struct CommunePositionsTests {
             3,C,Saint-Martin,02000,,,
             4,D,Saint-Martin,,,,
             5,E,Gap,05000,05061,44.6,6.1
+            6,F,Besançon,,,47.2,6.0
             """
         var reader = CommunePositionsRowReader(base: try CSVRowReader(data: Data(csv.utf8)), gazetteer: gazetteer)
         var rows: [SourceRow] = []
@@ -101,10 +112,20 @@ struct CommunePositionsTests {
             issues += reader.takeIssues()
         }
         #expect(rows.map { [$0.cells[5] ?? "", $0.cells[6] ?? ""] } == [
-            ["44.559400", "6.078600"], ["47.238000", "6.024400"], ["49.100000", "3.100000"], ["", ""], ["44.6", "6.1"],
+            ["44.559400", "6.078600"], ["47.238000", "6.024400"], ["49.100000", "3.100000"], ["", ""], ["44.6", "6.1"], ["47.2", "6.0"],
         ])
-        #expect(issues.map(\.rowNumber) == [2, 3, 4])
-        #expect(issues.allSatisfy { $0.type == IssueCode.coordonneesApproximatives.rawValue && $0.severity == .warning })
+        #expect(issues.map(\.rowNumber) == [2, 3, 4, 7])
+        #expect(issues.prefix(3).allSatisfy { $0.type == IssueCode.coordonneesApproximatives.rawValue && $0.severity == .warning })
+        // A located venue without a postal code gets its commune's only one; « Saint-Martin »
+        // (two communes, no postal code) gets nothing.
+        #expect(rows[5].cells[3] == "25000")
+        #expect(issues.last?.type == IssueCode.codePostalDeduit.rawValue)
+        #expect(rows[3].cells[3] == "")
+        typealias Reader = CorrespondingRowReader<CSVRowReader>
+        #expect(Reader.postalCode(in: "5, rue Malakoff,\n38000 GRENOBLE", commune: "Grenoble") == "38000")
+        #expect(Reader.postalCode(in: "5 rue X, 38000 Grenoble - 29 rue Y, 38100 Grenoble", commune: "Grenoble") == nil)
+        #expect(Reader.postalCode(in: "BP 12345, Saint-Égrève", commune: "Grenoble") == nil)
+        #expect(Reader.postalCode(in: "12345 rue longue", commune: "Gap") == nil)
         #expect(issues.first?.message.contains("« Gap » (05061)") == true)
     }
 }

@@ -82,6 +82,21 @@ public struct CorrespondingRowReader<Base: RowReader>: RowReader {
             }
             values[index] = value
         }
+        // A postal code left in the address before the commune (« 5, rue Malakoff, 38000
+        // Grenoble »), when the file's own column is empty: taken from there, with a warning.
+        if let p = fields.firstIndex(where: { $0.name == "code_postal" }), (values[p] ?? "").isEmpty,
+            let a = fields.firstIndex(where: { $0.name == "adresse" }), let address = values[a],
+            let c = fields.firstIndex(where: { $0.name == "commune" }), let commune = values[c],
+            let code = Self.postalCode(in: address, commune: commune)
+        {
+            values[p] = code
+            tally.summary.normalized["code_postal", default: 0] += 1
+            issues.append(
+                ValidationIssue(
+                    type: IssueCode.codePostalDeduit.rawValue, severity: .warning, rowNumber: row.number, fieldName: "code_postal",
+                    cell: code, note: "from adresse",
+                    message: "Ligne \(row.number) : le code postal est vide ; « \(code) », écrit dans l'adresse, est repris. Indiquez-le dans sa colonne."))
+        }
         if let rule = correspondance.ids, correspondance.columns["id"] == nil, correspondance.constants["id"] == nil,
             let idIndex = fields.firstIndex(where: { $0.name == "id" })
         {
@@ -101,6 +116,21 @@ public struct CorrespondingRowReader<Base: RowReader>: RowReader {
     public mutating func takeIssues() -> [ValidationIssue] {
         defer { issues = [] }
         return issues + base.takeIssues()
+    }
+
+    /// The postal code an address writes before its commune (`… 38000 Grenoble`): the one
+    /// group of five digits followed by the commune's name; `nil` when there is none or several.
+    static func postalCode(in address: String, commune: String) -> String? {
+        let name = ValueFolding.fold(commune)
+        guard !name.isEmpty else { return nil }
+        let text = ValueFolding.fold(address)
+        let words = text.split(separator: " ")
+        var found: [String] = []
+        for (i, word) in words.enumerated() where word.count == 5 && word.allSatisfy(\.isNumber) {
+            let after = words[(i + 1)...].joined(separator: " ")
+            if after.hasPrefix(name), let number = Int(word), (1_000...98_999).contains(number) { found.append(String(word)) }
+        }
+        return Set(found).count == 1 ? found[0] : nil
     }
 
     /// The cell of the producer's column `name` (matched without accents nor case).

@@ -5,6 +5,8 @@ import LieuxModel
 /// (`--positions-communes`), each with a warning that says the position is approximate.
 /// The commune is found by its INSEE code, else by its postal code and name, else by its
 /// name when only one commune bears it; otherwise the row stays without coordinates.
+/// A row without a postal code gets its commune's when the commune has only one (a warning
+/// says so too).
 public struct CommunePositionsRowReader<Base: RowReader>: RowReader {
     public var format: SourceFormat { base.format }
     public var labels: [String] { base.labels }
@@ -29,14 +31,25 @@ public struct CommunePositionsRowReader<Base: RowReader>: RowReader {
             guard let i, i < row.cells.count else { return "" }
             return (row.cells[i] ?? "").trimmingCharacters(in: .whitespaces)
         }
-        guard cell(lat).isEmpty && cell(lon).isEmpty else { return row }
+        let located = !(cell(lat).isEmpty && cell(lon).isEmpty)
         let insee = cell(index("code_insee")), postal = cell(index("code_postal")), name = cell(index("commune"))
+        guard !located || postal.isEmpty else { return row }
         var commune = byINSEE[insee]
         if commune == nil, !name.isEmpty {
             let candidates = byName[CommuneGazetteer.key(name)] ?? []
             commune = candidates.first { $0.codesPostaux.contains(postal) } ?? (candidates.count == 1 ? candidates[0] : nil)
         }
         guard let commune else { return row }
+        if postal.isEmpty, commune.codesPostaux.count == 1, let p = index("code_postal") {
+            while row.cells.count <= p { row.cells.append("") }
+            row.cells[p] = commune.codesPostaux[0]
+            issues.append(
+                ValidationIssue(
+                    type: IssueCode.codePostalDeduit.rawValue, severity: .warning, rowNumber: row.number,
+                    fieldName: "code_postal", cell: commune.codesPostaux[0], note: "commune \(commune.codeINSEE)",
+                    message: "Ligne \(row.number) : le lieu n'a pas de code postal ; celui de la commune « \(commune.nom) » (\(commune.codesPostaux[0]), son seul) est repris (--positions-communes). Indiquez-le dans le fichier."))
+        }
+        guard !located else { return row }
         while row.cells.count <= max(lat, lon) { row.cells.append("") }
         row.cells[lat] = String(format: "%.6f", commune.coordinates.latitude)
         row.cells[lon] = String(format: "%.6f", commune.coordinates.longitude)

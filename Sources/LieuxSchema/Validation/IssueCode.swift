@@ -45,6 +45,8 @@ public enum IssueCode: String, Sendable, CaseIterable, Codable {
     case coordonneesHorsDepartement = "coordonnees-hors-departement"
     /// A venue without coordinates given its commune's (`--positions-communes`).
     case coordonneesApproximatives = "coordonnees-approximatives"
+    /// A venue without a postal code given its commune's, the only one (`--positions-communes`).
+    case codePostalDeduit = "code-postal-deduit"
     case siretInvalide = "siret-invalide"
     case pivotFictif = "pivot-fictif"
     case dateMajFuture = "date-maj-future"
