@@ -60,6 +60,18 @@ struct EncodingTests {
         }
     }
 
+    @Test("UTF-16, with or without its mark, and binary bytes are never read as Windows-1252")
+    func utf16() throws {
+        let text = "id,nom\n1,Médiathèque\n"
+        for data in [text.data(using: .utf16)!, text.data(using: .utf16LittleEndian)!, Data([0x69, 0x64, 0x0A, 0x00, 0xE9, 0x0A])] {
+            #expect(EncodingDetection.scan(data).eightBit == nil)
+        }
+        let error = #expect(throws: SourceError.self) { _ = try Self.cells(text.data(using: .utf16)!, .auto) }
+        #expect(error?.message.contains("UTF-16") == true)
+        // An ASCII file with one byte that is not UTF-8: Windows-1252, certainly.
+        #expect(EncodingDetection.scan(Data([0x69, 0x64, 0x0A, 0x78, 0xC3, 0x28, 0x0A])).eightBit == .windows1252)
+    }
+
     @Test("a file mixing UTF-8 and Windows-1252 is not guessed: an encoding-error, as before")
     func mixed() throws {
         var data = Data(Self.text.utf8)

@@ -52,11 +52,18 @@ struct EncodingDetection {
     private(set) var invalid = false
     /// Whether some bytes are a UTF-8 sequence of several bytes (an accented letter in UTF-8).
     private(set) var multibyte = false
+    /// Whether some bytes are 0: not a text of 8-bit letters (UTF-16 without its mark, binary).
+    private(set) var nul = false
+    /// Whether the file begins with UTF-16's byte-order mark.
+    private(set) var utf16 = false
+    private var started = false
     /// The end of a sequence cut by the end of the last chunk.
     private var carry: [UInt8] = []
 
-    /// The 8-bit encoding to read the file in, when the detection is certain.
-    var eightBit: EightBitEncoding? { invalid && !multibyte ? .windows1252 : nil }
+    /// The 8-bit encoding to read the file in, when the detection is certain: bytes that are
+    /// not UTF-8, none that is a UTF-8 letter, no 0 byte, no UTF-16 mark (UTF-16 gets its own
+    /// error, never a reading in Windows-1252).
+    var eightBit: EightBitEncoding? { invalid && !multibyte && !nul && !utf16 ? .windows1252 : nil }
 
     /// Reads the file at `url` in chunks; stops early once both kinds of bytes are seen.
     static func scan(_ url: URL) -> EncodingDetection {
@@ -79,6 +86,11 @@ struct EncodingDetection {
     }
 
     mutating func add(_ data: Data) {
+        if !started, !data.isEmpty {
+            started = true
+            utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        }
+        if !nul, data.contains(0) { nul = true }
         var bytes = carry
         carry = []
         bytes.append(contentsOf: data)
