@@ -34,13 +34,9 @@ struct ConvertirCommand: ParsableCommand {
             printError("Erreur : --correspondance FICHIER.yml est nécessaire (voir data/correspondances/ et « lieux correspondance proposer »).")
             throw ExitCode(2)
         }
-        options.correspondance = nil
         // Commune positions apply to the converted rows, not to the producer's.
         let gazetteer = options.communePositions
-        options.communePositions = nil
-        if options.sheet == nil { options.sheet = correspondance.sheet }
-        if options.encoding == .auto { options.encoding = correspondance.encoding }
-        if options.delimiter == nil { options.delimiter = correspondance.delimiter }
+        options = options.producerFile(of: correspondance)
         let url = URL(fileURLWithPath: file)
         let converted: CorrespondingRowReader<AnyRowReader>
         do {

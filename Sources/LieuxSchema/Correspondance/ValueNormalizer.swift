@@ -58,7 +58,7 @@ enum ValueNormalizer {
         // A number that lost its leading 0 (a JSON number, a spreadsheet's cell): 475582913.
         // Nine digits that begin like the code of New Caledonia, Wallis-et-Futuna or
         // Saint-Pierre-et-Miquelon (+687 123456) could be either: left as they are.
-        if digits.count == 9, digits.first != "0", digits.allSatisfy(\.isNumber), !["687", "681", "508"].contains(String(digits.prefix(3))) {
+        if digits.count == 9, digits.first != "0", digits.allSatisfy(\.isNumber), !SheetRepair.ambiguousPhonePrefixes.contains(String(digits.prefix(3))) {
             return "+33" + digits
         }
         guard digits.count == 10, digits.first == "0", digits.allSatisfy(\.isNumber) else { return nil }

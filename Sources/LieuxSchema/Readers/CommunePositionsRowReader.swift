@@ -11,14 +11,12 @@ public struct CommunePositionsRowReader<Base: RowReader>: RowReader {
     public var format: SourceFormat { base.format }
     public var labels: [String] { base.labels }
     private var base: Base
-    private let gazetteer: CommuneGazetteer
     private let byINSEE: [String: Commune]
     private let byName: [String: [Commune]]
     private var issues: [ValidationIssue] = []
 
     public init(base: Base, gazetteer: CommuneGazetteer) {
         self.base = base
-        self.gazetteer = gazetteer
         byINSEE = Dictionary(gazetteer.communes.map { ($0.codeINSEE, $0) }, uniquingKeysWith: { first, _ in first })
         byName = Dictionary(grouping: gazetteer.communes, by: { CommuneGazetteer.key($0.nom) })
     }

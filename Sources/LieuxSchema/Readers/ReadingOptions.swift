@@ -23,6 +23,19 @@ public struct ReadingOptions: Sendable {
         self.correspondance = correspondance
         self.communePositions = communePositions
     }
+
+    /// How to read the producer's own file under `correspondance`: its sheet, encoding and
+    /// delimiter where these options leave them to the file, and neither the correspondence
+    /// nor the commune positions, which apply to the converted rows.
+    public func producerFile(of correspondance: Correspondance) -> ReadingOptions {
+        var own = self
+        own.correspondance = nil
+        own.communePositions = nil
+        if own.sheet == nil { own.sheet = correspondance.sheet }
+        if own.encoding == .auto { own.encoding = correspondance.encoding }
+        if own.delimiter == nil { own.delimiter = correspondance.delimiter }
+        return own
+    }
 }
 
 /// Any reader, as a reader (to wrap one whose type is known only when the file is opened).

@@ -25,18 +25,14 @@ public struct Validator: Sendable {
         }
         if let correspondance = reading.correspondance {
             // The producer's file, read as its correspondence says, then converted.
-            var own = reading
-            own.correspondance = nil
-            if own.sheet == nil { own.sheet = correspondance.sheet }
-            if own.encoding == .auto { own.encoding = correspondance.encoding }
-            if own.delimiter == nil { own.delimiter = correspondance.delimiter }
-            let base = try Self.reader(for: url, format: format, reading: own)
+            let base = try Self.reader(for: url, format: format, reading: reading.producerFile(of: correspondance))
             return try CorrespondingRowReader(base: AnyRowReader(base), correspondance: correspondance)
         }
-        switch format ?? SourceFormat(fileName: url.lastPathComponent) {
+        let format = format ?? SourceFormat(fileName: url.lastPathComponent)
+        switch format {
         case .csv: return try CSVRowReader(url: url, encoding: reading.encoding, delimiter: reading.delimiter)
         case .json: return try JSONRowReader(url: url)
-        case .xlsx, .ods: return try SheetRowReader(url: url, format: format ?? SourceFormat(fileName: url.lastPathComponent), sheet: reading.sheet)
+        case .xlsx, .ods: return try SheetRowReader(url: url, format: format, sheet: reading.sheet)
         }
     }
 
@@ -45,16 +41,18 @@ public struct Validator: Sendable {
     public func validate(fileAt url: URL, place: String? = nil, format: SourceFormat? = nil) throws(SchemaError) -> TaskReport {
         let place = place ?? url.path
         let format = format ?? SourceFormat(fileName: url.lastPathComponent)
-        // Cut into pieces only when read in UTF-8 (pieces are cut on the file's own bytes).
-        if format == .csv, options.reading.correspondance == nil, options.reading.communePositions == nil, options.reading.encoding != .windows1252, options.reading.encoding != .latin1,
-            options.reading.encoding == .utf8 || EncodingDetection.scan(url).eightBit == nil,
-            let report = try validateInPieces(fileAt: url, place: place)
-        {
-            return report
+        var reading = options.reading
+        if format == .csv, reading.correspondance == nil {
+            // The encoding detected once: a UTF-8 file is then read as UTF-8 without a second scan.
+            if reading.encoding == .auto, EncodingDetection.scan(url).eightBit == nil { reading.encoding = .utf8 }
+            // Cut into pieces only when read in UTF-8 (pieces are cut on the file's own bytes).
+            if reading.encoding == .utf8, reading.communePositions == nil, let report = try validateInPieces(fileAt: url, place: place) {
+                return report
+            }
         }
         var reader: any RowReader
         do {
-            reader = try Self.reader(for: url, format: format, reading: options.reading)
+            reader = try Self.reader(for: url, format: format, reading: reading)
         } catch {
             return try TaskReport.unreadable(error, place: place, format: format, version: version ?? .current, options: options)
         }

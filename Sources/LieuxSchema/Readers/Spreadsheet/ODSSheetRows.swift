@@ -27,12 +27,11 @@ struct ODSSheetRows: SheetRows {
         var chosenName = ""
         guard let reader = try archive.withFile("content.xml", { (file: String) throws(SourceError) -> XMLPullReader in
             let xml = try XMLPullReader(path: file, what: "Le contenu du classeur")
-            let fold = { (s: String) in s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces) }
             func wanted(_ name: String, _ position: Int) -> Bool {
                 switch sheet {
                 case nil: return true
                 case .position(let asked): return asked == position
-                case .name(let asked): return asked == name || fold(asked) == fold(name)
+                case .name(let asked): return asked == name || SheetChoice.fold(asked) == SheetChoice.fold(name)
                 }
             }
             var names: [String] = []

@@ -95,6 +95,10 @@ enum SheetRepair {
     /// international form), `612345678` its leading 0. Nine digits that begin like the
     /// international code of New Caledonia, Wallis-et-Futuna or Saint-Pierre-et-Miquelon
     /// (687, 681, 508, whose numbers have six digits) could be either: left as they are.
+    /// The international codes whose numbers of six digits, once their `+` is lost, read like
+    /// a French 06/07 number that lost its 0: nine such digits are never guessed.
+    static let ambiguousPhonePrefixes: Set<String> = ["687", "681", "508"]
+
     static func phone(_ digits: String) -> Repaired? {
         let lostPlus = "le tableur a enregistré le numéro comme un nombre et perdu son « + »"
         switch digits.count {
@@ -102,7 +106,7 @@ enum SheetRepair {
             return Repaired(text: "+" + digits, why: lostPlus)
         case 12 where ["590", "594", "262", "596", "269"].contains(String(digits.prefix(3))):
             return Repaired(text: "+" + digits, why: lostPlus)
-        case 9 where !["687", "681", "508"].contains(String(digits.prefix(3))) && digits.first != "0":
+        case 9 where !ambiguousPhonePrefixes.contains(String(digits.prefix(3))) && digits.first != "0":
             return Repaired(text: "0" + digits, why: "le tableur a enregistré le numéro comme un nombre et perdu son 0 initial")
         default:
             return nil

@@ -290,6 +290,11 @@ struct SharedStrings {
 
 /// Which sheet to read among a workbook's.
 enum SheetChoice {
+    /// A sheet's name as it is compared: without case, accents nor surrounding spaces.
+    static func fold(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
+    }
+
     static func pick(_ selection: SheetSelection?, among names: [String]) throws(SourceError) -> Int {
         guard !names.isEmpty else {
             throw SourceError(code: .format, message: "Le classeur n'a aucune feuille.")
@@ -305,10 +310,8 @@ enum SheetChoice {
             return position - 1
         case .name(let name):
             if let exact = names.firstIndex(of: name) { return exact }
-            let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
-            if let close = names.firstIndex(where: {
-                $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces) == folded
-            }) {
+            let folded = fold(name)
+            if let close = names.firstIndex(where: { fold($0) == folded }) {
                 return close
             }
             throw SourceError(code: .format, message: "Le classeur n'a pas de feuille « \(name) » : ses feuilles sont \(list) (option --feuille).")
