@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(name: "CouvertureBenchmark", dependencies: ["LieuxStore", "LieuxModel", "LieuxTestSupport"], path: "Benchmarks/CouvertureBenchmark"),
         .executableTarget(name: "QueryBenchmark", dependencies: ["LieuxStore", "LieuxModel", "LieuxExport", "LieuxTestSupport", .product(name: "GRDB", package: "GRDB.swift")], path: "Benchmarks/QueryBenchmark"),
         .target(name: "LieuxTestSupport", dependencies: ["LieuxModel", "OpeningHours"], path: "Tests/LieuxTestSupport"),
-        .testTarget(name: "LieuxModelTests", dependencies: ["LieuxModel"]),
+        .testTarget(name: "LieuxModelTests", dependencies: ["LieuxModel", "LieuxTestSupport"]),
         .testTarget(name: "OpeningHoursTests", dependencies: ["OpeningHours"]),
         .testTarget(
             name: "LieuxSchemaTests",

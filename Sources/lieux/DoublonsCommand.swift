@@ -51,10 +51,49 @@ struct DoublonsCommand: ParsableCommand {
             if uncertainOnly { resultat.groupes = [] }
             let noms = Dictionary(found.recherche.fiches.map { ($0.ref, $0.nom) }, uniquingKeysWith: { first, _ in first })
             switch format {
-            case .json: try ReportJSON.write(resultat, userInfo: [DoublonResultat.toutesLesPaires: allPairs])
+            case .json: try Self.writeJSON(resultat, allPairs: allPairs)
             case .csv: print(Self.csv(resultat, noms: noms, allPairs: allPairs), terminator: "")
             case .text: print(Self.text(resultat, noms: noms, lieux: found.recherche.fiches.count, allPairs: allPairs), terminator: "")
             }
+        }
+
+        /// The JSON of ``DoublonResultat`` (keys sorted, as `ReportJSON` writes it), written
+        /// one group or pair at a time: among a million venues the uncertain pairs alone make
+        /// gigabytes of JSON, which one encoding of the whole would hold in memory several times.
+        static func writeJSON(_ resultat: DoublonResultat, allPairs: Bool) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 21)
+            func flush(force: Bool = false) {
+                if force || buffer.count >= 1 << 20 {
+                    FileHandle.standardOutput.write(Data(buffer))
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            func array(_ key: String, _ items: [some Encodable], last: Bool) throws {
+                buffer += Array("  \"\(key)\" : [".utf8)
+                for (index, item) in items.enumerated() {
+                    // Each element as JSONEncoder writes it, indented one level deeper.
+                    // Each line indented by four spaces, blank lines left blank.
+                    let json = try encoder.encode(item)
+                    buffer.append(contentsOf: index == 0 ? [0x0A] : [0x2C, 0x0A])
+                    var lineStart = true
+                    for byte in [UInt8](json) {
+                        if lineStart && byte != 0x0A { buffer.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                        buffer.append(byte)
+                        lineStart = byte == 0x0A
+                    }
+                    flush()
+                }
+                buffer += Array((items.isEmpty ? "\n\n  ]" : "\n  ]").utf8) + Array((last ? "\n" : ",\n").utf8)
+            }
+            buffer += Array("{\n  \"comparees\" : \(resultat.comparees),\n".utf8)
+            try array("groupes", resultat.groupes, last: false)
+            try array("incertains", resultat.incertains, last: !allPairs)
+            if allPairs { try array("paires", resultat.paires, last: true) }
+            buffer += Array("}\n".utf8)
+            flush(force: true)
         }
 
         static func text(_ resultat: DoublonResultat, noms: [LieuRef: String], lieux: Int, allPairs: Bool) -> String {

@@ -40,6 +40,8 @@ from rapidfuzz import fuzz, utils
 
 HERE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LABELS = os.path.join(HERE, "Tests/LieuxStoreTests/Fixtures/doublons/paires-etiquetees.csv")
+# The second set: pairs with a record of a producer's file (construire --producteurs).
+LABELS_PRODUCTEURS = os.path.join(HERE, "Tests/LieuxStoreTests/Fixtures/doublons/paires-etiquetees-producteurs.csv")
 
 
 def run(*args):
@@ -143,13 +145,15 @@ def measure(labels, same):
 
 def main(args):
     lieux = args[args.index("--lieux") + 1] if "--lieux" in args else os.path.join(HERE, ".build/debug/lieux")
+    producteurs = "--producteurs" in args
     if "--db" in args:
         db = args[args.index("--db") + 1]
     else:
         db = os.path.join(tempfile.mkdtemp(prefix="bench-doublons-"), "lieux.sqlite")
-        subprocess.run([os.path.join(HERE, "tools/doublons-etiquettes/construire"), db, lieux], check=True)
+        subprocess.run([os.path.join(HERE, "tools/doublons-etiquettes/construire"), db, lieux]
+                       + (["--producteurs"] if producteurs else []), check=True)
     recs = records(lieux, db)
-    labels = [(r["a"], r["b"], r["etiquette"]) for r in csv.DictReader(open(LABELS))]
+    labels = [(r["a"], r["b"], r["etiquette"]) for r in csv.DictReader(open(LABELS_PRODUCTEURS if producteurs else LABELS))]
     unknown = [ref for a, b, _ in labels for ref in (a, b) if ref not in recs]
     if unknown:
         sys.exit(f"{len(unknown)} identifiants étiquetés absents de la base, dont {unknown[0]}")

@@ -11,6 +11,8 @@ public struct DoublonFiche: Sendable {
     /// names are compared within it, whether or not the venue has a `code_insee`.
     public let communeCle: String
     public let codePostal: String
+    /// Whether the commune's name lost letters in the producer's file (``NomAnalyse/lostLetter``).
+    let communePerdue: Bool
     /// A SIRET that identifies an establishment (14 digits, Luhn's key right, not a
     /// placeholder such as 00000000000000).
     public let siret: String?
@@ -30,6 +32,7 @@ public struct DoublonFiche: Sendable {
         analyseAdresse = AdresseAnalyse(lieu.adresse)
         codePostal = lieu.codePostal.rawValue
         communeCle = String(lieu.codePostal.rawValue.prefix(2)) + " " + NomAnalyse.words(lieu.commune).joined(separator: " ")
+        communePerdue = communeCle.unicodeScalars.contains(NomAnalyse.lostLetter)
         siret = Self.realSIRET(lieu.pivot.rawValue)
         telephone = lieu.telephone.map { Self.phoneKey($0.rawValue) }
         courriels = lieu.courriels.map { $0.rawValue.lowercased().trimmed(newlines: false) }

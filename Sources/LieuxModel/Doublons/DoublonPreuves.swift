@@ -46,7 +46,8 @@ public struct DoublonPreuves: Sendable, Hashable {
         if let p = a.coordinates, let q = b.coordinates { distance = p.distance(to: q) } else { distance = nil }
         similariteNom = a.analyseNom.similarite(b.analyseNom)
         nomsCompares = [a.analyseNom.texte, b.analyseNom.texte]
-        memeCommune = a.communeCle == b.communeCle
+        memeCommune = a.communeCle == b.communeCle || (a.communePerdue || b.communePerdue)
+            && NomAnalyse.wildcardEqual(Array(a.communeCle.utf8), Array(b.communeCle.utf8))
         memeAdresse = a.analyseAdresse.memeAdresse(b.analyseAdresse)
         memeNumero = a.analyseAdresse.numero != nil && a.analyseAdresse.numero == b.analyseAdresse.numero
         memeSIRET = a.siret != nil && a.siret == b.siret
@@ -71,6 +72,11 @@ public struct DoublonPreuves: Sendable, Hashable {
         } else {
             servicesDifferents = []
         }
+        serviceUnique = memeCommune ? a.analyseNom.memeServiceUnique(b.analyseNom) : nil
+        communeContenue = !memeCommune && Self.communeContenue(a.communeCle, b.communeCle)
+        franceServicesHebergee = (servicesA.contains(.franceServices) || servicesB.contains(.franceServices)) && servicesDifferents.isEmpty
+        posteFranceServices = memeAdresse
+            && (servicesA == [.franceServices] && b.analyseNom.laPoste || servicesB == [.franceServices] && a.analyseNom.laPoste)
         decision = .incertain
         score = 0
         decide()
@@ -83,7 +89,7 @@ public struct DoublonPreuves: Sendable, Hashable {
     /// The rule that decided, for ``raison`` (the text is written only when it is read: most
     /// pairs compared are never shown).
     enum Regle: UInt8, Sendable, Hashable {
-        case services, itinerance, nomEtAdresse, loin, loinMemeSIRET, semblablesPreuve, semblablesSansContraire, semblablesDouteux,
+        case services, itinerance, nomEtAdresse, serviceUniqueCommune, poste, loin, loinMemeSIRET, semblablesPreuve, semblablesSansContraire, semblablesDouteux,
             prochesPreuve, prochesDouteux, prochesSansRien, differentsPreuves, differentsDouteux, differents
     }
 
@@ -102,6 +108,7 @@ public struct DoublonPreuves: Sendable, Hashable {
         let (known, sameCommune) = (distance, memeCommune)
         let within = { (metres: Double) in known.map { $0 <= metres } ?? sameCommune }
         let close = distance.map { $0 <= 50 } ?? false
+        let within100 = distance.map { $0 <= 100 } ?? false
         reserve = .aucune
         if !servicesDifferents.isEmpty {
             (decision, regle) = (.different, .services)
@@ -111,7 +118,9 @@ public struct DoublonPreuves: Sendable, Hashable {
             (decision, regle) = (.different, .itinerance)
             return
         }
-        if name >= 0.85 && memeAdresse && memeCommune {
+        if posteFranceServices && !autreAdresse {
+            (decision, regle) = (.meme, .poste)
+        } else if name >= 0.85 && memeAdresse && memeCommune {
             (decision, regle) = (.meme, .nomEtAdresse)
         } else if let d = distance, d > 2000 {
             (decision, regle) = memeSIRET && name >= 0.85 ? (.incertain, .loinMemeSIRET) : (.different, .loin)
@@ -131,16 +140,25 @@ public struct DoublonPreuves: Sendable, Hashable {
             } else {
                 (decision, regle) = (.different, .prochesSansRien)
             }
-        } else if (memeAdresse || close) && ids >= 2 {
+        } else if (memeAdresse || close) && (ids >= 2 || ids == 1 && !autreAdresse && franceServicesHebergee) {
             (decision, regle) = (.meme, .differentsPreuves)
         } else if memeAdresse || close || (memeSIRET && within(300)) {
             (decision, regle) = (.incertain, .differentsDouteux)
         } else {
             (decision, regle) = (.different, .differents)
         }
+        // One service a town has only one of (its France Services, its mairie, one named
+        // mairie annexe) under the same name in one commune, within 500 m: one address is out
+        // of date, or one position is moved by geocoding.
+        if decision != .meme && memeServiceUnique && within(500) && typologiesCompatibles && !siretsDifferents {
+            (decision, regle) = (.meme, .serviceUniqueCommune)
+        }
         // In two communes, without the same address nor a contact of its own, a likeness of
         // names is not enough (a head office and its antenna in the next village).
-        if decision == .meme && !memeCommune && !memeAdresse && ids == 0 {
+        // Within 100 m, a commune whose name holds the other's is one way of writing it
+        // (« Marseille 13e » and « Marseille », « Pays-de-Clerval » and « Clerval »); two
+        // communes of other names at one point are a geocoding's (each at the other's mairie).
+        if decision == .meme && !memeCommune && !memeAdresse && ids == 0 && !(within100 && communeContenue) {
             (decision, reserve) = (.incertain, .communes)
         }
         // Two establishments (two real SIRETs) are never one venue by the rules alone.
@@ -148,6 +166,33 @@ public struct DoublonPreuves: Sendable, Hashable {
             (decision, reserve) = (.incertain, .sirets)
         }
     }
+
+    /// Both names name the same service, one a town has only one of (France Services, mairie),
+    /// in one commune, and what else the names hold agrees: the words of one that are not
+    /// generic are all in the other (« Espace France Services » and « France Services du
+    /// Rouillacais », but not « France Services 14e » and « France Services 13e »).
+    public var serviceUnique: NomAnalyse.ServiceNomme?
+    var memeServiceUnique: Bool { serviceUnique != nil }
+
+    /// The words of one commune (after its département) are all in the other's, in one
+    /// département.
+    var communeContenue = false
+
+    static func communeContenue(_ a: String, _ b: String) -> Bool {
+        let x = a.split(separator: " "), y = b.split(separator: " ")
+        guard let dx = x.first, dx == y.first, x.count > 1, y.count > 1 else { return false }
+        let (short, long) = x.count <= y.count ? (x.dropFirst(), y.dropFirst()) : (y.dropFirst(), x.dropFirst())
+        return short.allSatisfy { word in long.contains { NomAnalyse.sameWord(String(word), String($0)) } }
+    }
+
+    /// One name names a France Services, the other no other service (« France Services » and
+    /// « Communauté de communes du Pays de L'Arbresle »): at one address with one contact of
+    /// their own, the France Services is that place's counter.
+    var franceServicesHebergee = false
+
+    /// La Poste and a France Services at one address: the France Services is the post
+    /// office's counter (La Poste holds hundreds of them).
+    public var posteFranceServices = false
 
     /// Why the rules decided, in one French sentence.
     public var raison: String {
@@ -162,6 +207,10 @@ public struct DoublonPreuves: Sendable, Hashable {
             text = "Noms semblables (\(name)), même adresse"
                 + (distance.map { $0 > 300 ? " (positions à \(Self.metres($0)) : l'une est décalée)" : " et à \(Self.metres($0))" } ?? "")
                 + extraProof() + "."
+        case .serviceUniqueCommune:
+            text = "Le même service, qu'une commune n'a qu'une fois (\(serviceUnique?.rawValue ?? "")), dans la même commune "
+                + where_() + (autreAdresse ? " : l'une des adresses est sans doute périmée." : ".")
+        case .poste: text = "La Poste et une France Services à la même adresse : la France Services est le guichet du bureau de poste."
         case .loin: text = "Distants de \(Self.metres(distance ?? 0)) : deux lieux."
         case .loinMemeSIRET: text = "Distants de \(Self.metres(distance ?? 0)), mais même SIRET et noms semblables : à vérifier."
         case .semblablesPreuve: text = "Noms semblables (\(name)) et " + proof()

@@ -58,7 +58,7 @@ extension DoublonPreuves: Encodable {
         case distance = "distance_m", similariteNom = "similarite_nom", nomsCompares = "noms_compares", memeCommune = "meme_commune",
             memeAdresse = "meme_adresse", memeNumero = "meme_numero", memeSIRET = "meme_siret", memeSIREN = "meme_siren", siretsDifferents = "sirets_differents", itinerancesDifferentes = "itinerances_differentes", autreAdresse = "autre_adresse",
             memeTelephone = "meme_telephone", memeCourriel = "meme_courriel", memeSite = "meme_site", contactPartage = "contact_partage",
-            typologiesCompatibles = "typologies_compatibles", servicesDifferents = "services_differents", decision = "decision_du_score",
+            typologiesCompatibles = "typologies_compatibles", servicesDifferents = "services_differents", serviceUnique = "service_unique", posteFranceServices = "poste_france_services", decision = "decision_du_score",
             raison
     }
 
@@ -81,6 +81,8 @@ extension DoublonPreuves: Encodable {
         try container.encode(contactPartage, forKey: .contactPartage)
         try container.encode(typologiesCompatibles, forKey: .typologiesCompatibles)
         try container.encode(servicesDifferents, forKey: .servicesDifferents)
+        try container.encode(serviceUnique?.rawValue, forKey: .serviceUnique)
+        try container.encode(posteFranceServices, forKey: .posteFranceServices)
         try container.encode(decision.rawValue, forKey: .decision)
         try container.encode(raison, forKey: .raison)
     }

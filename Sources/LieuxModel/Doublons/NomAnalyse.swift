@@ -8,6 +8,8 @@ public struct NomAnalyse: Sendable, Hashable {
     public let mots: [String]
     /// The words sorted and joined, as bytes (compared by edit distance, once per pair).
     let sortedBytes: [UInt8]
+    /// The words joined without spaces, as bytes.
+    let joinedBytes: [UInt8]
     /// The kinds of service the name names.
     public let services: Set<ServiceNomme>
 
@@ -30,6 +32,7 @@ public struct NomAnalyse: Sendable, Hashable {
             if word == "hotel", next == "ville" { return nil }
             return word == "ville" ? "mairie" : word
         }
+        words = Self.franceServicesNamed(words)
         var services = Set<ServiceNomme>()
         // Phrases as runs of words (Foundation's `contains` on text costs most of a search).
         for (phrase, kind) in Self.servicePhraseWords where !services.contains(kind) {
@@ -47,6 +50,7 @@ public struct NomAnalyse: Sendable, Hashable {
         let mots = kept.isEmpty ? words.filter { !Self.stopWords.contains($0) } : kept
         self.mots = mots
         sortedBytes = Array(mots.sorted().joined(separator: " ").utf8)
+        joinedBytes = Array(mots.joined().utf8)
     }
 
     /// The similarity of two names, 0 to 1: the larger of the share of words in common (a
@@ -56,6 +60,10 @@ public struct NomAnalyse: Sendable, Hashable {
     /// and one of them is not a generic word (« Anonymal », « Anonymal, la maison numérique »).
     public func similarite(_ other: NomAnalyse) -> Double {
         guard !mots.isEmpty, !other.mots.isEmpty else { return 0 }
+        // The same letters, spaced otherwise (« Médiance 13 », « Médiance13 »).
+        if mots.count != other.mots.count, joinedBytes.count == other.joinedBytes.count, Self.wildcardEqual(joinedBytes, other.joinedBytes) {
+            return 1
+        }
         if acronymOf(other) || other.acronymOf(self) { return max(0.9, wordSimilarity(other)) }
         let (short, long) = mots.count <= other.mots.count ? (self, other) : (other, self)
         if short.mots.count < long.mots.count, short.mots.contains(where: { !Self.genericWords.contains($0) }),
@@ -65,6 +73,70 @@ public struct NomAnalyse: Sendable, Hashable {
         }
         return wordSimilarity(other)
     }
+
+    /// The former names of a France Services (« MSAP », « maison de services au public »,
+    /// « MFS », « maison France Services ») and « espace France Services » written as
+    /// « france services ».
+    static func franceServicesNamed(_ words: [String]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(words.count)
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if word == "msap" || word == "mfs" {
+                out += ["france", "services"]
+                index += 1
+                continue
+            }
+            // « maison de(s) services (au) public(s) »
+            if word == "maison" {
+                var next = index + 1
+                while next < words.count, ["de", "des", "d"].contains(words[next]) { next += 1 }
+                if next < words.count, words[next] == "services" {
+                    next += 1
+                    while next < words.count, ["au", "aux"].contains(words[next]) { next += 1 }
+                    if next < words.count, words[next] == "public" || words[next] == "publics" {
+                        out += ["france", "services"]
+                        index = next + 1
+                        continue
+                    }
+                }
+            }
+            // « espace / maison France Services »
+            if word == "espace" || word == "maison", index + 2 < words.count, words[index + 1] == "france",
+                words[index + 2] == "services"
+            {
+                index += 1
+                continue
+            }
+            out.append(word)
+            index += 1
+        }
+        return out
+    }
+
+    /// The service both names name when it is one a town has only one of (its France
+    /// Services, its mairie or one named mairie annexe) and nothing else in the names
+    /// disagrees: every word of one that is not generic is in the other. Nil otherwise.
+    func memeServiceUnique(_ other: NomAnalyse) -> ServiceNomme? {
+        guard services == other.services, services.count == 1, let service = services.first,
+            Self.uniqueServices.contains(service)
+        else { return nil }
+        let own = mots.filter { !Self.genericWords.contains($0) }
+        let others = other.mots.filter { !Self.genericWords.contains($0) }
+        let (short, long) = own.count <= others.count ? (own, others) : (others, own)
+        return short.allSatisfy { word in long.contains { Self.sameWord(word, $0) } } ? service : nil
+    }
+
+    /// Whether the name is only La Poste's (« La Poste », « Bureau de poste », « Agence
+    /// postale »): a France Services at its address is its counter.
+    var laPoste: Bool {
+        let own = mots.filter { $0 != "bureau" && $0 != "agence" }
+        return own == ["poste"] || own == ["postale"] || own == ["poste", "france"] || own == ["groupe", "poste"]
+    }
+
+    /// The services a town has only one of.
+    static let uniqueServices: Set<ServiceNomme> = [.franceServices, .mairie]
 
     /// Whether a word of this name is the initials of the other's words (three letters or
     /// more), or of a run of them (four or more: « UDAF », « Citez des talents, Union
@@ -106,13 +178,63 @@ public struct NomAnalyse: Sendable, Hashable {
         for scalar in folded.unicodeScalars {
             if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
                 current.unicodeScalars.append(scalar)
+            } else if scalar == "\u{FFFD}" {
+                // A letter the producer's file lost (an accented letter read in the wrong
+                // encoding: « Biblioth�que »): one unknown letter inside the word.
+                current.unicodeScalars.append(Self.lostLetter)
             } else if !current.isEmpty {
                 words.append(current)
                 current = ""
             }
         }
         if !current.isEmpty { words.append(current) }
-        return words.map { abbreviations[$0] ?? $0 }
+        return words.flatMap { word -> [String] in
+            if let full = abbreviations[word] { return [full] }
+            guard word.unicodeScalars.contains(lostLetter) else { return [word] }
+            // A lost apostrophe (« l’arrondissement » read in the wrong encoding): after a word
+            // that elides, before a vowel or an h (« m�diance » keeps its lost letter).
+            if let star = word.firstIndex(of: "*"), elisions.contains(String(word[..<star])) {
+                let rest = String(word[word.index(after: star)...])
+                if rest.utf8.count >= 2, let first = rest.first, "aeiouyh".contains(first) {
+                    return [String(word[..<star]), rest.contains("*") ? restored(rest) : rest]
+                }
+            }
+            return [restored(word)]
+        }
+    }
+
+    /// The words written before an apostrophe.
+    static let elisions: Set<String> = ["l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu"]
+
+    /// Stands for a letter the producer's file lost.
+    static let lostLetter: Unicode.Scalar = "*"
+
+    /// A word with lost letters, as the one word of the names' common vocabulary it can be
+    /// (« biblioth*que » is « bibliotheque »), else as it is: it then matches any word that
+    /// has a letter where it has lost one (``sameWord``).
+    static func restored(_ word: String) -> String {
+        let bytes = Array(word.utf8)
+        let matches = vocabulary.filter { wildcardEqual(bytes, Array($0.utf8)) }
+        return matches.count == 1 ? matches[0] : word
+    }
+
+    /// The words the names' rules know, in which a lost letter is restored.
+    static let vocabulary: [String] = {
+        var words = genericWords.union(stopWords).union(abbreviations.values)
+        for (phrase, _) in servicePhraseWords { words.formUnion(phrase) }
+        words.formUnion([
+            "departementale", "departemental", "pret", "residence", "reseau", "solidarite", "numeriques", "mediation",
+            "prefecture", "sociale", "culturel", "jeunesse", "education", "insertion", "multimedia", "ecole", "maison",
+        ])
+        return words.sorted()
+    }()
+
+    /// The same bytes, a lost letter (`*`) matching any one letter.
+    static func wildcardEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        let star = UInt8(ascii: "*")
+        for index in a.indices where a[index] != b[index] && a[index] != star && b[index] != star { return false }
+        return true
     }
 
     static let abbreviations = [
@@ -141,7 +263,7 @@ public struct NomAnalyse: Sendable, Hashable {
         ("maison de services au public", .franceServices), ("maison des services au public", .franceServices),
         ("mediatheque", .bibliotheque), ("bibliotheque", .bibliotheque), ("ludotheque", .bibliotheque),
         ("ccas", .ccas), ("centre communal d action sociale", .ccas), ("cias", .ccas),
-        ("centre social", .centreSocial), ("centre socioculturel", .centreSocial), ("espace de vie sociale", .centreSocial),
+        ("centre social", .centreSocial), ("centre socioculturel", .centreSocial), ("centre socio culturel", .centreSocial), ("espace de vie sociale", .centreSocial),
         ("maison de quartier", .centreSocial),
         ("epn", .espaceNumerique), ("espace public numerique", .espaceNumerique), ("cyber", .espaceNumerique),
         ("pole emploi", .emploi), ("france travail", .emploi), ("mission locale", .emploi),
@@ -154,6 +276,9 @@ public struct NomAnalyse: Sendable, Hashable {
 
     static func sameWord(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
+        if a.unicodeScalars.contains(lostLetter) || b.unicodeScalars.contains(lostLetter) {
+            return wildcardEqual(Array(a.utf8), Array(b.utf8))
+        }
         let longest = max(a.utf8.count, b.utf8.count)
         // One typo in five letters at most: lengths cannot differ more.
         guard min(a.utf8.count, b.utf8.count) >= 4, abs(a.utf8.count - b.utf8.count) * 5 <= longest else { return false }
